@@ -1,0 +1,3 @@
+"""Carnet: a desktop reading notebook."""
+
+__version__ = "0.1.0"

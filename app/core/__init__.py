@@ -1,0 +1,1 @@
+"""Carnet's core: documents, library, search index, notes, paths and errors. Never imports Qt."""

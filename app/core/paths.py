@@ -1,0 +1,77 @@
+"""Every path Carnet uses comes from here: the appdirs data dir, overridable for tests and users."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import appdirs
+
+from app.core.errors import DataDirError
+
+APP_NAME = "Carnet"
+DATA_DIR_ENV = "CARNET_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir`` wins, then ``$CARNET_DATA_DIR``, then the platform's user data dir."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def bundled_corpus_dir() -> Path:
+    """The articles shipped with Carnet, at the top of the source tree."""
+    return Path(__file__).resolve().parents[2] / "corpus"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The layout of one data directory."""
+
+    root: Path
+
+    @property
+    def library_db(self) -> Path:
+        return self.root / "library.sqlite3"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / "index"
+
+    @property
+    def notes_db(self) -> Path:
+        return self.root / "notes.sqlite3"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.ini"
+
+    def ensure(self) -> None:
+        """Create the data dir owner-only (it holds private notes)."""
+        try:
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataDirError(
+                f"Cannot create the data directory {self.root}: {exc.strerror or exc}. "
+                f"Choose another with --data-dir or ${DATA_DIR_ENV}."
+            ) from exc
+
+    def is_writable(self) -> bool:
+        return os.access(self.root, os.W_OK)
+
+    @classmethod
+    def from_override(cls, override: str | os.PathLike[str] | None = None) -> DataPaths:
+        return cls(resolve_data_dir(override))
