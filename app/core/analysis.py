@@ -1,0 +1,159 @@
+"""French text analysis shared by the document index, note search and the reader's hit marking.
+
+Whoosh pickles analyzers into the index's table of contents, so the classes here must keep
+this module path, stay picklable (no caches on instances) and bump ``ANALYSIS_VERSION``
+whenever what they emit changes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import Stemmer
+from whoosh.analysis import (
+    Analyzer,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StopFilter,
+    Token,
+)
+from whoosh.lang.stopwords import stoplists
+
+# Bump when the tokens emitted for a given text change: the index is then rebuilt.
+ANALYSIS_VERSION = 1
+
+# \w splits elisions on both ' and ’ (l’Ukraine -> l, ukraine) and hyphenated words.
+TOKEN_PATTERN = r"\w+"
+
+# Snowball's French list lacks these frequent function words and elided forms.
+EXTRA_STOPS = frozenset(
+    {"les", "cette", "cet", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu", "a", "y"}
+)
+FRENCH_STOPS = frozenset(stoplists["fr"]) | EXTRA_STOPS
+
+# Ligatures survive NFD decomposition; fold them by hand (cœur == coeur).
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lowercase word without accents or ligatures: ``Négociés`` -> ``negocies``."""
+    decomposed = unicodedata.normalize("NFD", word.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_stemmer: Stemmer.Stemmer | None = None
+
+
+def _stem(word: str) -> str:
+    global _stemmer  # noqa: PLW0603 - one C stemmer per process, created lazily
+    if _stemmer is None:
+        _stemmer = Stemmer.Stemmer("french")
+    return str(_stemmer.stemWord(word))
+
+
+@lru_cache(maxsize=200_000)
+def index_variants(word: str) -> tuple[str, ...]:
+    """Terms indexed for a lowercase word.
+
+    Stem-then-fold and fold-then-stem each miss cases (``activités`` -> ``activ`` but
+    ``activites`` -> ``activit``), so the index holds both at the same position.
+    """
+    a = fold(_stem(word))
+    b = _stem(fold(word))
+    return (a,) if a == b else (a, b)
+
+
+@lru_cache(maxsize=200_000)
+def query_term(word: str) -> str:
+    """The one term a query word looks up; it meets one of the indexed variants."""
+    return fold(_stem(word))
+
+
+class FrenchStemFoldFilter(Filter):
+    """Stems and folds accents; emits both variants when indexing, one when querying."""
+
+    is_morph = True  # keeps real words in the spelling field ("did you mean")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FrenchStemFoldFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            if t.stopped:
+                yield t
+                continue
+            if t.mode == "query":
+                t.text = query_term(t.text)
+                yield t
+            else:
+                for variant in index_variants(t.text):
+                    t.text = variant
+                    yield t
+
+
+class FoldFilter(Filter):
+    """Folds accents and ligatures without stemming (names, sources)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FoldFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = fold(t.text)
+            yield t
+
+
+def french_analyzer() -> Analyzer:
+    """Tokenize on \\w, lowercase, drop French stop words, stem and fold accents."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | StopFilter(stoplist=FRENCH_STOPS, minsize=1)
+        | FrenchStemFoldFilter()
+    )
+
+
+def folding_analyzer() -> Analyzer:
+    """Tokenize, lowercase and fold accents, no stemming: for short fields such as the source."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | FoldFilter()
+
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def query_terms(text: str) -> set[str]:
+    """The analysed terms of free text, as the index would look them up."""
+    return {
+        query_term(w)
+        for w in (m.group().lower() for m in _WORD.finditer(text))
+        if w not in FRENCH_STOPS
+    }
+
+
+def matching_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` that the index would match against ``terms``.
+
+    Used to mark hits in the reader and in notes with exactly the index's French matching
+    (``negociations`` marks ``négocier``).
+    """
+    if not terms:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word in FRENCH_STOPS:
+            continue
+        if any(v in terms for v in index_variants(word)):
+            spans.append((m.start(), m.end()))
+    return spans
