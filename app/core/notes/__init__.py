@@ -18,6 +18,13 @@ from app.core.notes.errors import (
     NotesStorageError,
     QuoteNotFound,
 )
+from app.core.notes.exchange import (
+    DocumentInfo,
+    ImportReport,
+    export_json,
+    export_markdown,
+    import_json,
+)
 from app.core.notes.model import Note, ReanchorReport
 from app.core.notes.search import NoteHit
 from app.core.notes.store import NotesStore
@@ -25,6 +32,8 @@ from app.core.notes.store import NotesStore
 __all__ = [
     "Anchor",
     "AnchorError",
+    "DocumentInfo",
+    "ImportReport",
     "Note",
     "NoteHit",
     "NoteNotFound",
@@ -39,6 +48,9 @@ __all__ = [
     "ReanchorReport",
     "anchor_at",
     "anchor_for_quote",
+    "export_json",
+    "export_markdown",
+    "import_json",
     "relocate",
     "text_hash",
 ]

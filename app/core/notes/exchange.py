@@ -1,0 +1,213 @@
+"""Export notes to Markdown (to read) and JSON (a complete backup), and import JSON back.
+
+Import validates the whole file before touching the store and applies it in one
+transaction: a bad file changes nothing, and importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from app.core.errors import NotesError
+from app.core.notes.anchoring import Anchor
+from app.core.notes.errors import NotesImportError
+from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags, parse_iso
+
+if TYPE_CHECKING:
+    from app.core.notes.store import NotesStore
+
+FORMAT = "carnet-notes"
+VERSION = 1
+MAX_IMPORT_CHARS = 200_000_000
+MAX_TEXT_CHARS = 1_000_000
+MAX_SHORT_CHARS = 256
+_MAX_ERRORS_SHOWN = 5
+
+_STR_FIELDS = {"id", "doc_id", "text", "created", "updated"}
+_OPTIONAL_STR = {"quote", "prefix", "suffix", "text_hash", "color"}
+_OPTIONAL_INT = {"start", "end"}
+_BOOL_FIELDS = {"orphan", "trashed"}
+_KNOWN = _STR_FIELDS | _OPTIONAL_STR | _OPTIONAL_INT | _BOOL_FIELDS | {"tags"}
+
+
+class DocumentInfo(Protocol):
+    """What an export needs to know about a document (the library's record fits)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def export_markdown(notes: Sequence[Note], documents: Mapping[str, DocumentInfo]) -> str:
+    """Notes grouped by document, quotes as blockquotes, then tags and body."""
+    by_doc: dict[str, list[Note]] = {}
+    for note in notes:
+        by_doc.setdefault(note.doc_id, []).append(note)
+    out: list[str] = []
+
+    def doc_key(doc_id: str) -> str:
+        doc = documents.get(doc_id)
+        return (doc.title if doc else f"~{doc_id}").casefold()
+
+    for doc_id in sorted(by_doc, key=doc_key):
+        doc = documents.get(doc_id)
+        if doc is None:  # notes outlive their document: say so rather than drop them
+            out += [f"## Document no longer in the library ({doc_id})", ""]
+        else:
+            out += [f"## {doc.title}", ""]
+            line = " · ".join(p for p in (doc.source, doc.date) if p)
+            if line:
+                out += [f"*{line}*", ""]
+        ordered = sorted(
+            by_doc[doc_id],
+            key=lambda n: (n.anchor is None, n.anchor.start if n.anchor else 0, n.created),
+        )
+        for note in ordered:
+            out += _note_markdown(note)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _note_markdown(note: Note) -> list[str]:
+    lines: list[str] = []
+    if note.anchor is not None:
+        lines += ["> " + q if q else ">" for q in note.anchor.quote.splitlines()]
+        if note.orphan:
+            lines.append("> *(this passage is no longer in the document)*")
+        lines.append("")
+    if note.tags:
+        lines += [" ".join(f"#{t}" for t in note.tags), ""]
+    if note.text.strip():
+        lines += [note.text.rstrip(), ""]
+    lines += ["---", ""]
+    return lines
+
+
+def export_json(notes: Sequence[Note]) -> str:
+    """Everything needed to rebuild the notes, trashed ones included."""
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "notes": [{**n.to_json(), "trashed": n.trashed} for n in notes],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def import_json(store: NotesStore, text: str) -> ImportReport:
+    """Merge a JSON export by note id (newer ``updated`` wins), all or nothing."""
+    notes = parse_export(text)
+    added, updated, unchanged = store.merge_notes(notes)
+    return ImportReport(added=added, updated=updated, unchanged=unchanged)
+
+
+def parse_export(text: str) -> list[Note]:
+    if len(text) > MAX_IMPORT_CHARS:
+        raise NotesImportError("This file is too large to be a Carnet notes export.")
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise NotesImportError(f"This is not a Carnet notes export: invalid JSON ({exc}).") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise NotesImportError(f'This is not a Carnet notes export (no "format": "{FORMAT}").')
+    if data.get("version") != VERSION:
+        raise NotesImportError(
+            f"This export has version {data.get('version')!r}; this Carnet reads version "
+            f"{VERSION}. Update Carnet to import it."
+        )
+    raw_notes = data.get("notes")
+    if not isinstance(raw_notes, list):
+        raise NotesImportError('The export has no "notes" list.')
+    notes: list[Note] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_notes):
+        try:
+            note = _note_from_json(raw)
+            if note.id in seen:
+                raise NotesError(f"the id {note.id} appears twice")
+            seen.add(note.id)
+            notes.append(note)
+        except NotesError as exc:
+            errors.append(f"note {i + 1}: {exc}")
+    if errors:
+        shown = "; ".join(errors[:_MAX_ERRORS_SHOWN])
+        more = f" (and {len(errors) - _MAX_ERRORS_SHOWN} more)" if len(errors) > 5 else ""
+        raise NotesImportError(f"Nothing was imported: {len(errors)} invalid notes: {shown}{more}.")
+    return notes
+
+
+def _note_from_json(raw: Any) -> Note:
+    if not isinstance(raw, dict):
+        raise NotesError("not an object")
+    unknown = set(raw) - _KNOWN
+    if unknown:
+        raise NotesError(f"unknown fields {sorted(unknown)}")
+    for key in _STR_FIELDS:
+        if not isinstance(raw.get(key), str):
+            raise NotesError(f'"{key}" must be text')
+    for key in _OPTIONAL_STR:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise NotesError(f'"{key}" must be text or null')
+    for key in _OPTIONAL_INT:
+        value = raw.get(key)
+        if value is not None and (type(value) is not int or not 0 <= value <= MAX_TEXT_CHARS * 100):
+            raise NotesError(f'"{key}" must be a character offset or null')
+    for key in _BOOL_FIELDS:
+        if not isinstance(raw.get(key, False), bool):
+            raise NotesError(f'"{key}" must be true or false')
+    for key in ("text", "quote", "prefix", "suffix"):
+        if len(raw.get(key) or "") > MAX_TEXT_CHARS:
+            raise NotesError(f'"{key}" is longer than {MAX_TEXT_CHARS} characters')
+    for key in ("doc_id", "created", "updated", "text_hash"):
+        if len(raw.get(key) or "") > MAX_SHORT_CHARS:
+            raise NotesError(f'"{key}" is too long')
+    if not NOTE_ID.match(raw["id"]):
+        raise NotesError('"id" must be 32 lowercase hex digits')
+    for key in ("created", "updated"):
+        try:
+            parse_iso(raw[key])
+        except ValueError as exc:
+            raise NotesError(f'"{key}" is not an ISO 8601 date') from exc
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list):
+        raise NotesError('"tags" must be a list')
+    return Note(
+        id=raw["id"],
+        doc_id=raw["doc_id"],
+        text=raw["text"],
+        tags=clean_tags(tags),
+        created=raw["created"],
+        updated=raw["updated"],
+        color=clean_color(raw.get("color")),
+        anchor=_anchor_from_json(raw),
+        orphan=raw.get("orphan", False),
+        trashed=raw.get("trashed", False),
+    )
+
+
+def _anchor_from_json(raw: dict[str, Any]) -> Anchor | None:
+    quote, start, end = raw.get("quote"), raw.get("start"), raw.get("end")
+    if quote is None and start is None and end is None:
+        return None
+    if not quote or start is None or end is None or not start < end:
+        raise NotesError('"quote", "start" and "end" must be all set (start < end) or all null')
+    return Anchor(
+        quote=quote,
+        prefix=raw.get("prefix") or "",
+        suffix=raw.get("suffix") or "",
+        start=start,
+        end=end,
+        text_hash=raw.get("text_hash") or "",
+    )
