@@ -1,0 +1,264 @@
+"""Readable text and metadata from a saved web page, with the stdlib parser only.
+
+The parser keeps counters instead of a stack of open elements: real pages are full of
+unclosed and stray tags, and a counter cannot grow with nesting depth or recurse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+
+# Elements that start a new block of text: a paragraph break in the output.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "caption", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hr", "html", "legend", "li", "main", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+# Elements whose content is code, chrome or widgets, never the article.
+SKIP_TAGS = frozenset(
+    {
+        "aside", "button", "canvas", "footer", "form", "iframe", "map", "math", "nav",
+        "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
+    }
+)  # fmt: skip
+# Void elements never get an end tag, so they must not open a skipped region.
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+# HTML collapses ASCII whitespace only: a no-break space (French "dit :") is kept.
+_SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
+_ISO_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_SITE_META = ("og:site_name", "application-name")
+_DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "pubdate",
+)
+
+
+@dataclass(frozen=True)
+class HtmlContent:
+    text: str
+    title: str | None
+    site_name: str | None
+    date: str | None  # ISO YYYY-MM-DD
+
+
+def _collapse(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def iso_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` from the start of an ISO date/datetime, None when not a real date."""
+    match = _ISO_DATE_RE.match(value)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._pieces: list[str] = []
+        self._skip_depth = 0
+        self._pre_depth = 0
+        self._title_parts: list[str] | None = None  # set while inside the first <title>
+        self._h1_parts: list[str] | None = None  # set while inside the first <h1>
+        self.title: str | None = None
+        self.h1: str | None = None
+        self.meta: dict[str, str] = {}
+        self.time_datetime: str | None = None
+
+    # -- blocks -------------------------------------------------------------------------
+    def _flush(self) -> None:
+        text = "".join(self._pieces)
+        self._pieces = []
+        if self._pre_depth > 0:
+            # Preformatted text keeps its spaces; only the edges are trimmed.
+            lines = [line.rstrip() for line in text.split("\n")]
+        else:
+            lines = [_collapse(line) for line in text.split("\n")]
+        kept: list[str] = []
+        for line in lines:
+            # <br><br> reads as a paragraph break: keep one blank line, never more.
+            if line or (kept and kept[-1]):
+                kept.append(line)
+        while kept and not kept[-1]:
+            kept.pop()
+        if kept:
+            self.blocks.append("\n".join(kept))
+
+    # -- parser callbacks -----------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP_TAGS:
+            if tag not in VOID_TAGS:
+                self._skip_depth += 1
+            return
+        if tag == "meta":
+            self._meta(attrs)
+            return
+        if self._skip_depth:
+            return
+        if tag == "time" and self.time_datetime is None:
+            self.time_datetime = dict(attrs).get("datetime")
+        if tag == "title" and self.title is None and self._title_parts is None:
+            self._title_parts = []
+        elif tag == "h1" and self.h1 is None and self._h1_parts is None:
+            self._h1_parts = []
+        if tag == "br":
+            self._pieces.append("\n")
+        elif tag in BLOCK_TAGS:
+            self._flush()
+            if tag == "pre":
+                self._pre_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <svg/> or <iframe/> open nothing: treat only the start side, never the skip.
+        if tag in SKIP_TAGS:
+            return
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS:
+            # A stray end tag for an element that is not open is ignored, as browsers do.
+            if self._skip_depth:
+                self._skip_depth -= 1
+            return
+        if self._skip_depth:
+            return
+        if tag == "title" and self._title_parts is not None:
+            self.title = _collapse("".join(self._title_parts)) or None
+            self._title_parts = None
+        elif tag == "h1" and self._h1_parts is not None:
+            self.h1 = _collapse("".join(self._h1_parts)) or None
+            self._h1_parts = None
+        if tag in BLOCK_TAGS:
+            self._flush()
+            if tag == "pre" and self._pre_depth:
+                self._pre_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self._title_parts is not None:
+            # The <title> names the page; it is not part of the article's text.
+            self._title_parts.append(data)
+            return
+        if self._h1_parts is not None:
+            self._h1_parts.append(data)
+        if not self._pre_depth:
+            # Source newlines are plain spaces; only <br> (a bare "\n" piece) breaks a line.
+            data = _SPACE_RE.sub(" ", data)
+        self._pieces.append(data)
+
+    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        key = values.get("property") or values.get("name") or values.get("itemprop")
+        content = values.get("content")
+        if key and content:
+            self.meta.setdefault(key.strip().lower(), _collapse(content))
+
+    def finish(self) -> None:
+        self.close()
+        if self._title_parts is not None:  # unclosed <title>
+            self.title = _collapse("".join(self._title_parts)) or None
+        if self._h1_parts is not None:  # unclosed <h1>
+            self.h1 = _collapse("".join(self._h1_parts)) or None
+        self._flush()
+
+
+def _strip_site_suffix(title: str, site: str | None) -> str:
+    """Drop the " | Site" or " - Site" of "Headline | Site" when Site is the site name."""
+    if not site:
+        return title
+    for sep in (" | ", " - ", " – ", " — ", " · ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and tail.strip().casefold() == site.casefold():
+            return head.strip()
+        # Some sites put their name first: "Site | Headline".
+        head, found, tail = title.partition(sep)
+        if found and tail and head.strip().casefold() == site.casefold():
+            return tail.strip()
+    return title
+
+
+def _choose_title(
+    title: str | None, h1: str | None, og_title: str | None, site: str | None
+) -> str | None:
+    site_key = site.casefold() if site else None
+    if h1 and h1.casefold() == site_key:
+        h1 = None  # an <h1> holding the logo text is not the headline
+    clean_title = _strip_site_suffix(title, site) if title else None
+    clean_og = _strip_site_suffix(og_title, site) if og_title else None
+    if clean_title and clean_title.casefold() == site_key:
+        clean_title = None  # a home-page style <title> that is only the site name
+    # The <h1> is the article's own headline; the <title> often adds the site or section.
+    if h1 and (clean_title is None or h1.casefold() in clean_title.casefold()):
+        return h1
+    return clean_og or clean_title or h1
+
+
+def _defuse(html: str) -> str:
+    """Escape every ``<`` that cannot open a markup construct, in one linear pass.
+
+    Python 3.11's HTMLParser rescans to the end of the input for each unterminated ``<a``,
+    ``<?`` or ``<![CDATA[``, which is quadratic: 200,000 of them take minutes. A tag ends
+    at the first ``>``, so a ``<`` followed by another ``<`` before any ``>`` is text;
+    turning it into ``&lt;`` leaves the parser only constructs it can close quickly.
+    """
+    out: list[str] = []
+    start = 0  # html[start:lt] is copied verbatim
+    next_gt = -1  # cached position of the first ">" at or after the current "<"
+    next_comment_end: int | None = None  # cached "-->" position; -1 once none is left
+    lt = html.find("<")
+    while lt != -1:
+        if html.startswith("<!--", lt):
+            if next_comment_end is None or (-1 < next_comment_end < lt + 4):
+                next_comment_end = html.find("-->", lt + 4)
+            if next_comment_end != -1:
+                # A closed comment may hold any "<"; skip over it untouched.
+                lt = html.find("<", next_comment_end + 3)
+                continue
+        if next_gt < lt and next_gt != -2:
+            found = html.find(">", lt)
+            next_gt = found if found != -1 else -2  # -2: no ">" anywhere after this point
+        following = html.find("<", lt + 1)
+        if next_gt == -2 or (following != -1 and following < next_gt):
+            out.append(html[start:lt])
+            out.append("&lt;")
+            start = lt + 1
+        lt = following
+    out.append(html[start:])
+    return "".join(out)
+
+
+def html_to_text(html: str) -> HtmlContent:
+    """Paragraphs of ``html`` separated by blank lines, plus its title, site name and date."""
+    parser = _TextExtractor()
+    parser.feed(_defuse(html))
+    parser.finish()
+    meta = parser.meta
+    site = next((meta[key] for key in _SITE_META if meta.get(key)), None)
+    found_date = next((d for key in _DATE_META if key in meta and (d := iso_date(meta[key]))), None)
+    if found_date is None and parser.time_datetime:
+        found_date = iso_date(parser.time_datetime)
+    return HtmlContent(
+        text="\n\n".join(parser.blocks),
+        title=_choose_title(parser.title, parser.h1, meta.get("og:title"), site),
+        site_name=site,
+        date=found_date,
+    )

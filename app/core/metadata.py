@@ -1,0 +1,261 @@
+"""Guess title, source and date of a scraped article from its text alone.
+
+Text copied from news pages keeps the page's chrome around the article: section labels and
+share buttons above the headline, photo captions, the site's name in a footer. The rules
+below look for the signals such pages leave rather than trusting the first line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+WORDS_PER_MINUTE = 230
+# Headlines in the wild stay under this; a longer first line is a paragraph to shorten.
+MAX_HEADLINE_CHARS = 160
+TRUNCATED_TITLE_CHARS = 120
+# Only the top of a page holds the headline and the chrome above it.
+HEAD_LINES = 15
+# A site name or credit is a few words at most; longer is a sentence.
+MAX_NAME_WORDS = 8
+MAX_CREDIT_WORDS = 5
+
+_WORD_RE = re.compile(r"\w+")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACE_RE = re.compile(r"\s+")
+
+# WordPress comment header: "24 réflexions sur “Headline”" (closing quote often lost).
+_COMMENTS_ON_RE = re.compile(
+    r"^\d+\s+(?:réflexions?|commentaires?|réponses?|thoughts?|comments?|responses?)\s+"
+    r"(?:sur|à propos de|au sujet de|on|to)\s+[“\"«]\s*(?P<title>.+?)\s*[”\"»]?\s*$",
+    re.IGNORECASE,
+)
+# Photo captions and credits that pages put between the label and the headline.
+_CAPTION_RE = re.compile(
+    r"\((?:photo|image|crédit|credit)s?\b|^(?:photo|image|crédit|credit)s?\s*:|"
+    r"\bimage\s*:|^file\s*[-–—]|getty images|©|^(?:ap|afp|reuters|keystone)\s*/",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(r"^(?:par|by)\s+\S", re.IGNORECASE)
+_MORE_ABOUT_RE = re.compile(r"^en savoir plus sur\s+(?P<name>.+?)\s*[.:!]?$", re.IGNORECASE)
+# "(CNSNews.com) – Text": a wire-style dateline naming the publishing domain.
+_DOMAIN_DATELINE_RE = re.compile(r"^\(\s*(?P<name>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})\s*\)\s*[-–—]")
+_CREDIT_RE = re.compile(
+    r"^(?:source|sources|vidéo|video|via)\s*:\s*(?P<name>.+?)\s*$", re.IGNORECASE
+)
+
+_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(_MONTHS)
+_WRITTEN_DATE_RE = re.compile(
+    rf"(?<!\w)(?P<day>1er|\d{{1,2}})\s+(?P<month>{_MONTH_ALT})\s+(?P<year>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+# d.m.yyyy, dd/mm/yyyy, d-m-yyyy; the lookbehind refuses "18:4102.02.2022" run-ons.
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
+)
+_ISO_DATE_RE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+_PUBLISHED_RES = (
+    re.compile(r"\bpublié(?:e)?\s+le\b(?P<rest>.{0,60})", re.IGNORECASE),
+    re.compile(r"\b(?:mis à jour|mise à jour|modifié)\s+le\b(?P<rest>.{0,60})", re.IGNORECASE),
+)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    source: str | None
+    date: str | None  # ISO YYYY-MM-DD
+    words: int
+    reading_minutes: int
+
+
+def _clean(line: str) -> str:
+    return _SPACE_RE.sub(" ", line).strip()
+
+
+def _letter_words(line: str) -> int:
+    return len(_LETTER_WORD_RE.findall(line))
+
+
+def _strip_period(text: str) -> str:
+    # One final period closes a sentence-style headline; "..." and "…" are kept on purpose.
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text
+
+
+def _truncate(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return f"{cut}…"
+
+
+# -- site name ------------------------------------------------------------------------------
+
+
+def _site_from_first_line(lines: list[str], headline: str | None) -> str | None:
+    """A short first line that reappears inside a later line is the site's name.
+
+    ("Le blogue de Richard Hétu" ... "En savoir plus sur Le blogue de Richard Hétu".) A
+    repeated headline comes back as a line of its own, so only longer lines count.
+    """
+    if not lines:
+        return None
+    first = lines[0]
+    words = _letter_words(first)
+    if words <= 2 or words > MAX_NAME_WORDS or first[-1] in ".!?:" or first == headline:
+        return None
+    for later in lines[1:]:
+        if first in later and later != first and _comments_on(later) is None:
+            return first
+    return None
+
+
+def _comments_on(line: str) -> str | None:
+    match = _COMMENTS_ON_RE.match(line)
+    return _strip_period(match["title"]) if match else None
+
+
+def _short_name(name: str, max_words: int) -> str | None:
+    name = name.strip().strip('«»"“”').strip()
+    if not name or _letter_words(name) > max_words or len(name) > 60:
+        return None
+    return name
+
+
+def _derive_source(lines: list[str], headline: str | None) -> str | None:
+    for line in lines:
+        match = _MORE_ABOUT_RE.match(line)
+        if match and (name := _short_name(match["name"], MAX_NAME_WORDS)):
+            return name
+    site = _site_from_first_line(lines, headline)
+    if site:
+        return site
+    for line in lines:
+        match = _DOMAIN_DATELINE_RE.match(line)
+        if match:
+            return match["name"]
+    for line in lines:
+        match = _CREDIT_RE.match(line)
+        name = _short_name(match["name"], MAX_CREDIT_WORDS) if match else None
+        # A credit is a name, not the start of a sentence.
+        if name and not re.search(r"[.!?]\s", name):
+            return name
+    return None
+
+
+# -- title ----------------------------------------------------------------------------------
+
+
+def _is_chrome(line: str, site: str | None) -> bool:
+    """Lines a page puts above its headline: labels, buttons, captions, bylines, dates."""
+    if line == site or _letter_words(line) <= 2:
+        return True
+    return bool(
+        _CAPTION_RE.search(line)
+        or (_BYLINE_RE.match(line) and _letter_words(line) <= 6)
+        or any(regex.search(line) for regex in _PUBLISHED_RES)
+    )
+
+
+def _unlabel(candidate: str, later_lines: set[str]) -> str:
+    """Turn "Section : Headline." into "Headline" when the page repeats the headline on its own."""
+    _label, found, rest = candidate.partition(" : ")
+    if found and _letter_words(rest) >= 3 and _strip_period(rest) in later_lines:
+        return rest
+    return candidate
+
+
+def _derive_title(lines: list[str], fallback: str) -> str:
+    for line in lines:
+        title = _comments_on(line)
+        if title:
+            return title
+    # The site check needs a headline to rule out; none is known yet at this point.
+    site = _site_from_first_line(lines, None)
+    for index, line in enumerate(lines[:HEAD_LINES]):
+        if _is_chrome(line, site):
+            continue
+        later = {_strip_period(other) for other in lines[index + 1 :]}
+        title = _strip_period(_unlabel(line, later))
+        if len(title) > MAX_HEADLINE_CHARS:
+            title = _truncate(title, TRUNCATED_TITLE_CHARS)
+        return title
+    return fallback.strip()
+
+
+# -- date -----------------------------------------------------------------------------------
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    # Years outside this range are page numbers or references, not publication dates.
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _first_numeric(text: str) -> str | None:
+    for match in _NUMERIC_DATE_RE.finditer(text):
+        found = _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+        if found:
+            return found
+    for match in _ISO_DATE_RE.finditer(text):
+        found = _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+        if found:
+            return found
+    return None
+
+
+def _first_written(text: str) -> str | None:
+    for match in _WRITTEN_DATE_RE.finditer(text):
+        day = 1 if match["day"].lower() == "1er" else int(match["day"])
+        month = _MONTHS[match["month"].lower()]
+        found = _valid(int(match["year"]), month, day)
+        if found:
+            return found
+    return None
+
+
+def _derive_date(text: str) -> str | None:
+    for regex in _PUBLISHED_RES:
+        for match in regex.finditer(text):
+            rest = match["rest"]
+            found = _first_numeric(rest) or _first_written(rest)
+            if found:
+                return found
+    return _first_numeric(text) or _first_written(text)
+
+
+# -- entry point ----------------------------------------------------------------------------
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def derive_metadata(text: str, fallback_title: str = "") -> Metadata:
+    """Title, source, date and length of ``text``; ``fallback_title`` when no line fits."""
+    lines = [cleaned for raw in text.split("\n") if (cleaned := _clean(raw))]
+    title = _derive_title(lines, fallback_title)
+    words = count_words(text)
+    return Metadata(
+        title=title,
+        source=_derive_source(lines, title),
+        date=_derive_date(text),
+        words=words,
+        reading_minutes=reading_minutes(words),
+    )
