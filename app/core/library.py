@@ -1,0 +1,437 @@
+"""The library: which documents Carnet knows, their metadata and normalised text, in SQLite.
+
+The library is the source of truth; the search index is a cache rebuilt from it. Each
+document carries an ``indexed`` flag and removals are journalled, so an index update that
+was interrupted (crash, kill, lock) is simply finished on the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.core.documents import SUPPORTED_SUFFIXES, LoadedDocument, load_document
+from app.core.errors import DataDirError, DocumentNotFound, DocumentSkipped, LibraryError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, what)``."""
+Cancelled = Callable[[], bool]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    source TEXT,
+    date TEXT,
+    words INTEGER NOT NULL,
+    reading_minutes INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    text TEXT NOT NULL,
+    added TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS index_removals (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A document of the library, without its text (fetch that with ``Library.text``)."""
+
+    id: str
+    path: str
+    title: str
+    source: str | None
+    date: str | None
+    words: int
+    reading_minutes: int
+    sha256: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "source": self.source,
+            "date": self.date,
+            "words": self.words,
+        }
+
+
+@dataclass
+class ImportReport:
+    """What an import or refresh did, for the user."""
+
+    added: list[DocumentRecord] = field(default_factory=list)
+    updated: list[DocumentRecord] = field(default_factory=list)
+    removed: list[DocumentRecord] = field(default_factory=list)
+    skipped: list[DocumentSkipped] = field(default_factory=list)
+    unchanged: int = 0
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def merge(self, other: ImportReport) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.removed += other.removed
+        self.skipped += other.skipped
+        self.unchanged += other.unchanged
+        self.cancelled = self.cancelled or other.cancelled
+
+
+def document_id(key: str) -> str:
+    """A short stable id from the document's key (its path, or ``corpus/NAME`` if bundled)."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_RECORD_COLUMNS = "id, path, title, source, date, words, reading_minutes, sha256"
+
+
+def _record(row: sqlite3.Row | tuple[object, ...]) -> DocumentRecord:
+    return DocumentRecord(*row)
+
+
+def iter_candidate_files(root: Path) -> Iterator[Path]:
+    """Supported files under a folder, without following symlinked folders (no loops)."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield path
+
+
+class Library:
+    """The document catalogue of one data directory."""
+
+    def __init__(self, db_path: Path, corpus_dir: Path | None = None) -> None:
+        self.db_path = db_path
+        # Bundled files get ids from their name, so they are stable across clones.
+        self.corpus_dir = corpus_dir.resolve() if corpus_dir else None
+        try:
+            self._db = sqlite3.connect(db_path, timeout=10, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+        except sqlite3.OperationalError as exc:
+            raise DataDirError(
+                f"Cannot open the library at {db_path}: {exc}. "
+                "Check that the data directory is writable and the disk is not full."
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"The library catalogue {db_path} is damaged ({exc}). "
+                "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
+            ) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- reading -----------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def all(self) -> list[DocumentRecord]:
+        rows = self._db.execute(f"SELECT {_RECORD_COLUMNS} FROM documents ORDER BY title")
+        return [_record(r) for r in rows]
+
+    def get(self, doc_id: str) -> DocumentRecord:
+        row = self._db.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return _record(row)
+
+    def find(self, doc_id: str) -> DocumentRecord | None:
+        try:
+            return self.get(doc_id)
+        except DocumentNotFound:
+            return None
+
+    def text(self, doc_id: str) -> str:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return str(row[0])
+
+    def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(doc_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
+        return {str(i): str(t) for i, t in rows}
+
+    def roots(self) -> list[Path]:
+        return [Path(r[0]) for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
+
+    # ---- importing ------------------------------------------------------------------
+
+    def key_for(self, path: Path) -> str:
+        if self.corpus_dir is not None and path.parent == self.corpus_dir:
+            return f"corpus/{path.name}"
+        return str(path)
+
+    def add_paths(
+        self,
+        paths: Iterable[Path],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """Bring files and folders in; remember them as roots so later refreshes see changes."""
+        report = ImportReport()
+        targets: list[tuple[Path, Path]] = []  # (file, root it came from)
+        for raw in paths:
+            path = Path(raw).expanduser().absolute()
+            if path.is_dir():
+                self._db.execute("INSERT OR IGNORE INTO roots(path) VALUES(?)", (str(path),))
+                targets += [(f, path) for f in iter_candidate_files(path)]
+            elif path.exists() or path.is_symlink():
+                self._db.execute("INSERT OR IGNORE INTO roots(path) VALUES(?)", (str(path),))
+                targets.append((path, path))
+            else:
+                report.skipped.append(DocumentSkipped(str(path), "no such file or folder"))
+        self._import_files([t[0] for t in targets], report, progress, cancelled)
+        if not report.cancelled:
+            self._drop_missing(
+                {t[1] for t in targets if t[1].is_dir()}, {str(t[0]) for t in targets}, report
+            )
+        return report
+
+    def refresh(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> ImportReport:
+        """Re-scan every root: changed files are updated, vanished ones leave the library."""
+        return self.add_paths(self.roots(), progress, cancelled)
+
+    def remove(self, doc_id: str) -> DocumentRecord:
+        """Take a document out of the library (its notes are kept by the notes store)."""
+        record = self.get(doc_id)
+        with self._transaction():
+            self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            self._db.execute("INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (doc_id,))
+            # A file removed by hand must not come back on the next refresh of its folder.
+            self._db.execute("DELETE FROM roots WHERE path = ?", (record.path,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES(?, '1')",
+                (f"excluded:{record.path}",),
+            )
+        return record
+
+    def _import_files(
+        self,
+        files: list[Path],
+        report: ImportReport,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        total = len(files)
+        for n, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return
+            if progress is not None:
+                progress(n, total, path.name)
+            if self.get_meta(f"excluded:{path}") is not None:
+                continue
+            self._import_one(path, report)
+        if progress is not None:
+            progress(total, total, "")
+
+    def _import_one(self, path: Path, report: ImportReport) -> None:
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            report.skipped.append(DocumentSkipped(str(path), exc.strerror or str(exc)))
+            return
+        existing = self._db.execute(
+            "SELECT id, size, mtime_ns, sha256 FROM documents WHERE path = ?", (str(path),)
+        ).fetchone()
+        if existing is not None and (existing[1], existing[2]) == (stat.st_size, stat.st_mtime_ns):
+            report.unchanged += 1  # an unchanged file costs one stat, nothing more
+            return
+        try:
+            loaded = load_document(path)
+        except DocumentSkipped as skip:
+            report.skipped.append(skip)
+            return
+        sha = text_sha256(loaded.text)
+        if existing is not None and existing[3] == sha:
+            self._db.execute(
+                "UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?",
+                (stat.st_size, stat.st_mtime_ns, existing[0]),
+            )
+            report.unchanged += 1
+            return
+        doc_id = existing[0] if existing is not None else document_id(self.key_for(path))
+        self._store(doc_id, path, loaded, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha=sha)
+        record = self.get(doc_id)
+        (report.updated if existing is not None else report.added).append(record)
+
+    def _store(
+        self,
+        doc_id: str,
+        path: Path,
+        doc: LoadedDocument,
+        *,
+        size: int,
+        mtime_ns: int,
+        sha: str,
+    ) -> None:
+        with self._transaction():
+            self._db.execute(
+                """INSERT INTO documents(id, path, title, source, date, words, reading_minutes,
+                                         size, mtime_ns, sha256, text, added, indexed)
+                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                   ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title,
+                     source = excluded.source, date = excluded.date, words = excluded.words,
+                     reading_minutes = excluded.reading_minutes, size = excluded.size,
+                     mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
+                     text = excluded.text, indexed = 0""",
+                (
+                    doc_id,
+                    str(path),
+                    doc.title,
+                    doc.source,
+                    doc.date,
+                    doc.words,
+                    doc.reading_minutes,
+                    size,
+                    mtime_ns,
+                    sha,
+                    doc.text,
+                    _now(),
+                ),
+            )
+            self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))
+
+    def _drop_missing(self, scanned_dirs: set[Path], seen: set[str], report: ImportReport) -> None:
+        """Documents whose file vanished from a scanned folder (or from disk) leave."""
+        for record in self.all():
+            if record.path in seen:
+                continue
+            path = Path(record.path)
+            if any(path.is_relative_to(d) for d in scanned_dirs) or not path.exists():
+                with self._transaction():
+                    self._db.execute("DELETE FROM documents WHERE id = ?", (record.id,))
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (record.id,)
+                    )
+                report.removed.append(record)
+
+    # ---- the index journal ---------------------------------------------------------
+
+    def unindexed(self, batch: int = 500) -> Iterator[tuple[DocumentRecord, str]]:
+        """Documents whose current text is not in the index yet, with their text."""
+        last = ""
+        while True:
+            rows = self._db.execute(
+                f"SELECT {_RECORD_COLUMNS}, text FROM documents "
+                "WHERE indexed = 0 AND id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _record(row[:-1]), str(row[-1])
+            last = rows[-1][0]
+
+    def unindexed_count(self) -> int:
+        return int(
+            self._db.execute("SELECT count(*) FROM documents WHERE indexed = 0").fetchone()[0]
+        )
+
+    def pending_removals(self) -> list[str]:
+        return [str(r[0]) for r in self._db.execute("SELECT id FROM index_removals")]
+
+    def mark_indexed(self, doc_ids: Iterable[str], sha_by_id: dict[str, str]) -> None:
+        """Mark documents indexed, unless their text changed again meanwhile."""
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE documents SET indexed = 1 WHERE id = ? AND sha256 = ?",
+                [(i, sha_by_id[i]) for i in doc_ids],
+            )
+
+    def clear_removals(self, doc_ids: Iterable[str]) -> None:
+        with self._transaction():
+            self._db.executemany("DELETE FROM index_removals WHERE id = ?", [(i,) for i in doc_ids])
+
+    def mark_all_unindexed(self) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE documents SET indexed = 0")
+            self._db.execute("DELETE FROM index_removals")
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error, with errors a person can read."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if exc_type is None:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as err:
+                self._db.execute("ROLLBACK")
+                raise DataDirError(f"Could not save the library: {err}") from err
+        else:
+            self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise DataDirError(
+                    f"Could not save the library: {exc}. Is the disk full or read-only?"
+                ) from exc

@@ -1,0 +1,48 @@
+"""Shared fixtures. GUI tests run offscreen; no test touches the real home directory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.paths import DataPaths
+from app.core.workspace import Workspace
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stray default data dir would land in a temp home, never in the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("CARNET_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled corpus that a test may change."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """A fresh data dir with the bundled corpus imported and indexed."""
+    ws = Workspace(DataPaths(tmp_path / "data"), corpus_dir=CORPUS)
+    ws.bring_in_bundled()
+    ws.sync_index()
+    yield ws
+    ws.close()
