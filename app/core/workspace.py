@@ -1,0 +1,132 @@
+"""One data directory opened: the library, its search index and the notes, used by CLI and GUI."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.errors import SearchIndexError
+from app.core.library import Cancelled, ImportReport, Library, Progress
+from app.core.paths import DataPaths, bundled_corpus_dir
+from app.core.search_index import (
+    IndexUpdate,
+    SearchIndex,
+    SearchResults,
+)
+
+if TYPE_CHECKING:
+    from app.core.notes.store import NotesStore
+
+log = logging.getLogger(__name__)
+
+BUNDLED_META = "bundled-corpus-imported"
+
+
+class Workspace:
+    """Everything of one data directory, opened lazily; close it when done."""
+
+    def __init__(self, paths: DataPaths, corpus_dir: Path | None = None) -> None:
+        paths.ensure()
+        self.paths = paths
+        self.corpus_dir = corpus_dir if corpus_dir is not None else bundled_corpus_dir()
+        self.library = Library(paths.library_db, self.corpus_dir)
+        self.index = SearchIndex(paths.index_dir)
+        self._index_open = False
+        self._notes: NotesStore | None = None
+        self.messages: list[str] = []
+        """Things that happened on the way that the user should hear about."""
+
+    def close(self) -> None:
+        self.index.close()
+        self.library.close()
+        if self._notes is not None:
+            self._notes.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def notes(self) -> NotesStore:
+        if self._notes is None:
+            from app.core.notes.store import NotesStore  # noqa: PLC0415 - only when notes are used
+
+            self._notes = NotesStore(self.paths)
+            if self._notes.recovery_message:
+                self.messages.append(self._notes.recovery_message)
+        return self._notes
+
+    def bring_in_bundled(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> ImportReport | None:
+        """On a fresh data directory, the bundled corpus comes in first (once)."""
+        if self.library.get_meta(BUNDLED_META) is not None or not self.corpus_dir.is_dir():
+            return None
+        report = self.library.add_paths([self.corpus_dir], progress, cancelled)
+        if not report.cancelled:
+            self.library.set_meta(BUNDLED_META, "1")
+        return report
+
+    def open_index(self) -> None:
+        if self._index_open:
+            return
+        if self.index.open():
+            # A new (or rebuilt) index is empty: everything in the library goes in again.
+            self.library.mark_all_unindexed()
+        if self.index.message:
+            self.messages.append(self.index.message)
+        self._index_open = True
+
+    def sync_index(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> IndexUpdate:
+        """Bring the index up to date with the library (only what changed is rewritten)."""
+        self.open_index()
+        return self.index.update(self.library, progress, cancelled)
+
+    def import_paths(
+        self,
+        paths: list[Path],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """Add files and folders, re-anchor notes on changed documents, update the index."""
+        report = self.library.add_paths(paths, progress, cancelled)
+        self.reanchor_notes(report)
+        return report
+
+    def reanchor_notes(self, report: ImportReport) -> None:
+        if not report.updated or not self.paths.notes_db.exists():
+            return
+        for record in report.updated:
+            self.notes.reanchor_document(record.id, self.library.text(record.id))
+
+    def search(self, text: str, limit: int = 10) -> SearchResults:
+        """Search, rebuilding the index once if it turns out to be damaged."""
+        self.open_index()
+        with warnings.catch_warnings():
+            # Whoosh leaves files open when it fails on a garbled segment (see SearchIndex.open).
+            warnings.simplefilter("ignore", ResourceWarning)
+            damage = self._try_search(text, limit)
+            gc.collect()
+        if isinstance(damage, SearchResults):
+            return damage
+        self.messages.append(f"The search index was damaged ({damage}); it was rebuilt.")
+        self.index.reset()
+        self.library.mark_all_unindexed()
+        self.index.update(self.library)
+        return self.index.search(text, self.library, limit)
+
+    def _try_search(self, text: str, limit: int) -> SearchResults | str:
+        try:
+            return self.index.search(text, self.library, limit)
+        except SearchIndexError:
+            raise
+        except Exception as exc:
+            log.warning("search failed on a damaged index: %s; rebuilding", repr(exc))
+            return type(exc).__name__

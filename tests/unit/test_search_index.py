@@ -1,0 +1,254 @@
+"""Searching the bundled corpus as a French reader would, and an index that heals itself."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.core.analysis import fold
+from app.core.errors import IndexBusyError
+from app.core.paths import DataPaths
+from app.core.search_index import STAMP_FILE
+from app.core.workspace import Workspace
+from tests.conftest import CORPUS
+
+HOSTILE_QUERIES = [
+    '"unbalanced',
+    "((",
+    "))",
+    "(blinken",
+    "AND",
+    "OR OR",
+    "NOT",
+    "-",
+    "+",
+    "*",
+    "**",
+    "a*b",
+    "?",
+    "~",
+    "blinken~~~3",
+    "title:",
+    "field:",
+    "source:",
+    ":",
+    "[a TO",
+    "{}",
+    "^",
+    "blinken^",
+    "\x00\x01\x7f",
+    "\u200b",
+    "x" * 5000,
+    "négociation " * 1000,
+    "'",
+    "l'",
+    "date:2022",
+]
+
+
+def ids_of_docs_containing(ws: Workspace, folded_fragment: str) -> set[str]:
+    """An oracle independent of the index: a plain substring test on folded text."""
+    return {
+        r.id for r in ws.library.all() if folded_fragment in fold(ws.library.text(r.id).lower())
+    }
+
+
+def result_ids(ws: Workspace, query: str, limit: int = 50) -> list[str]:
+    return [h.id for h in ws.search(query, limit).hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        ("negociation", "negoci"),
+        ("négociations", "negoci"),
+        ("Geneve", "geneve"),
+        ("diplomatie", "diplomat"),
+        ("Interfax", "interfax"),
+        ("Biélorussie", "bielorussie"),
+    ],
+)
+def test_finds_every_article_with_the_word_in_any_form(
+    workspace: Workspace, query: str, fragment: str
+) -> None:
+    expected = ids_of_docs_containing(workspace, fragment)
+    assert expected, "the oracle must find something for the test to mean anything"
+    assert set(result_ids(workspace, query)) == expected
+
+
+def test_results_carry_metadata_and_marked_snippets(workspace: Workspace) -> None:
+    results = workspace.search("negociation")
+    assert results.total == len(results.hits) > 0
+    for hit in results.hits:
+        assert hit.title and hit.path.endswith(".txt") and hit.score > 0
+        marked = re.findall(r"<b>(.*?)</b>", hit.snippet)
+        assert marked and all(fold(m.lower()).startswith("negoci") for m in marked)
+
+
+def test_snippets_are_html_escaped(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Titre\n\n<script>alert(1)</script> la négociation & co", "utf-8")
+    with Workspace(DataPaths(tmp_path / "data"), corpus_dir=CORPUS) as ws:
+        ws.import_paths([docs])
+        ws.sync_index()
+        snippet = ws.search("negociation").hits[0].snippet
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet and "&amp;" in snippet
+    assert "<b>négociation</b>" in snippet
+
+
+def test_title_matches_rank_first(workspace: Workspace) -> None:
+    hits = workspace.search("téléphoné").hits
+    assert hits[0].title.startswith("Antony Blinken et Sergueï Lavrov se sont téléphoné")
+
+
+def test_documents_with_all_words_come_first(workspace: Workspace) -> None:
+    both = ids_of_docs_containing(workspace, "interfax") & ids_of_docs_containing(
+        workspace, "whelan"
+    )
+    either = ids_of_docs_containing(workspace, "interfax") | ids_of_docs_containing(
+        workspace, "whelan"
+    )
+    ids = result_ids(workspace, "Interfax Whelan")
+    assert set(ids) == either
+    assert set(ids[: len(both)]) == both
+
+
+def test_phrases_respect_word_order(workspace: Workspace) -> None:
+    assert result_ids(workspace, '"contrôle des armes nucléaires"')
+    assert not result_ids(workspace, '"nucléaires armes contrôle"')
+
+
+def test_prefix_finds_inflections(workspace: Workspace) -> None:
+    assert set(result_ids(workspace, "nego*")) >= ids_of_docs_containing(workspace, "negoci")
+    assert set(result_ids(workspace, "Négo*")) == set(result_ids(workspace, "nego*"))
+
+
+def test_exclusion_and_fields(workspace: Workspace) -> None:
+    with_geneve = ids_of_docs_containing(workspace, "geneve")
+    ids = set(result_ids(workspace, "Lavrov -Genève"))
+    assert ids and ids.isdisjoint(with_geneve)
+    assert len(result_ids(workspace, "source:watson")) == 1
+    assert set(result_ids(workspace, "title:diplomatie")) == {
+        r.id for r in workspace.library.all() if "diplomatie" in r.title.lower()
+    }
+
+
+def test_hyphenated_words_are_not_exclusions(workspace: Workspace) -> None:
+    assert set(result_ids(workspace, "États-Unis")) == ids_of_docs_containing(
+        workspace, "etats-unis"
+    )
+
+
+def test_fuzzy_and_did_you_mean(workspace: Workspace) -> None:
+    assert set(result_ids(workspace, "Lavrof~")) == ids_of_docs_containing(workspace, "lavrov")
+    results = workspace.search("Lavrof")
+    assert results.total == 0
+    assert results.suggestion == "lavrov"
+    assert workspace.search("Lavrov").suggestion is None
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_queries_never_raise(workspace: Workspace, query: str) -> None:
+    results = workspace.search(query)
+    assert results.total >= 0
+
+
+def test_related_documents_and_key_terms(workspace: Workspace) -> None:
+    doc = next(r for r in workspace.library.all() if r.source == "watson")
+    related = workspace.index.more_like(doc.id, workspace.library)
+    assert related and doc.id not in {h.id for h in related}
+    terms = workspace.index.key_terms(doc.id, workspace.library, 8)
+    assert len(terms) == 8
+    text = workspace.library.text(doc.id).lower()
+    assert all(t in text for t in terms)  # real words of the text, not stems
+
+
+# ---- keeping the index in step with the library ---------------------------------------
+
+
+def test_a_changed_document_is_the_only_one_reindexed(tmp_path: Path, corpus_copy: Path) -> None:
+    with Workspace(DataPaths(tmp_path / "data"), corpus_dir=CORPUS) as ws:
+        ws.import_paths([corpus_copy])
+        assert ws.sync_index().indexed == 5
+        target = corpus_copy / "la-diplomatie-n-est-pas-morte.txt"
+        target.write_text(target.read_text("utf-8") + "\nZanzibar est cité.\n", "utf-8")
+        report = ws.import_paths([corpus_copy])
+        assert len(report.updated) == 1 and report.unchanged == 4
+        assert ws.sync_index().indexed == 1
+        assert len(result_ids(ws, "zanzibar")) == 1
+        target.unlink()
+        assert len(ws.import_paths([corpus_copy]).removed) == 1
+        assert ws.sync_index().removed == 1
+        assert result_ids(ws, "zanzibar") == []
+        assert ws.index.doc_count() == 4
+
+
+def test_an_interrupted_update_is_finished_on_next_open(tmp_path: Path, corpus_copy: Path) -> None:
+    data = DataPaths(tmp_path / "data")
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.import_paths([corpus_copy])  # imported, but the process "dies" before indexing
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.sync_index()
+        assert len(result_ids(ws, "Interfax")) == 1
+
+
+def test_deleted_index_is_rebuilt(tmp_path: Path) -> None:
+    data = DataPaths(tmp_path / "data")
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        ws.sync_index()
+    shutil.rmtree(data.index_dir)
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.sync_index()
+        assert ws.index.doc_count() == 5
+        assert result_ids(ws, "negociation")
+
+
+@pytest.mark.parametrize("damage", ["truncate_toc", "garble_toc", "stamp"])
+def test_damaged_or_outdated_index_is_rebuilt_with_a_message(tmp_path: Path, damage: str) -> None:
+    data = DataPaths(tmp_path / "data")
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        ws.sync_index()
+    if damage == "stamp":
+        (data.index_dir / STAMP_FILE).write_text('{"version": "0.0"}', "utf-8")
+    else:
+        toc = next(data.index_dir.glob("*.toc"))
+        raw = toc.read_bytes()
+        toc.write_bytes(raw[: len(raw) // 2] if damage == "truncate_toc" else b"\x80garbage" * 40)
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.sync_index()
+        assert ws.messages and "rebuild" in ws.messages[0]
+        assert ws.index.doc_count() == 5
+        assert result_ids(ws, "Geneve")
+
+
+def test_garbled_segment_is_rebuilt_at_search_time(tmp_path: Path) -> None:
+    data = DataPaths(tmp_path / "data")
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        ws.sync_index()
+    for seg in data.index_dir.glob("*.seg"):
+        seg.write_bytes(b"\x00" * seg.stat().st_size)
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.sync_index()
+        assert set(result_ids(ws, "negociation")) == ids_of_docs_containing(ws, "negoci")
+
+
+def test_a_locked_index_defers_the_update_but_search_still_works(
+    workspace: Workspace, corpus_copy: Path
+) -> None:
+    holder = workspace.index.ix.writer()
+    try:
+        workspace.import_paths([corpus_copy])
+        with pytest.raises(IndexBusyError, match="later"):
+            workspace.index.update(workspace.library, lock_timeout=0.1)
+        assert result_ids(workspace, "negociation")
+    finally:
+        holder.cancel()
+    assert workspace.index.update(workspace.library).indexed == 5
