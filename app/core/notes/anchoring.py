@@ -27,6 +27,7 @@ FUZZY_MIN_QUOTE = 12
 MAX_EXACT_CANDIDATES = 200
 MAX_WORD_HITS = 64
 MAX_FUZZY_CANDIDATES = 3
+MIN_EDGE_BLOCK = 3
 
 _WORD = re.compile(r"\w+")
 
@@ -159,6 +160,11 @@ def _align(quote: str, text: str, centre: int) -> tuple[int, int] | None:
     region = text[lo:hi]
     matcher = SequenceMatcher(None, quote, region, autojunk=len(quote) > 500)
     blocks = [b for b in matcher.get_matching_blocks() if b.size > 0]
+    # One- or two-letter matches at the edges are chance ("d" of a neighbouring word); they
+    # would stretch the span over text that is not the passage.
+    solid = [b for b in blocks if b.size >= MIN_EDGE_BLOCK]
+    if solid:
+        blocks = blocks[blocks.index(solid[0]) : blocks.index(solid[-1]) + 1]
     if not blocks:
         return None
     first, last = blocks[0], blocks[-1]

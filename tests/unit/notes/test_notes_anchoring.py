@@ -140,3 +140,12 @@ def test_reanchor_document_counts_and_orphans(store: NotesStore) -> None:
     # The passage comes back: the orphan is found again and unflagged.
     back = store.reanchor_document("doc1", DOC)
     assert back.orphaned == 0 and not store.get(gone.id).orphan
+
+
+def test_fuzzy_match_is_not_stretched_by_chance_letters() -> None:
+    text = "La frontière de l'Ukraine, a déclaré le département d'Etat américain après leur appel."
+    quote = "déclaré le département d'Etat américain après leur appel"
+    a = anchor_for_quote(text, quote)
+    b = relocate(a, "Mise à jour. " + text.replace("déclaré", "affirmé"))
+    assert b is not None
+    assert b.quote == "affirmé le département d'Etat américain après leur appel"
