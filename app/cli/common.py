@@ -1,0 +1,53 @@
+"""What every command does first: open the data directory, bring the corpus in, sync the index."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from app.core.errors import IndexBusyError
+from app.core.paths import DataPaths
+from app.core.workspace import Workspace
+
+
+def progress_printer(label: str) -> Any:
+    """A progress callback that redraws one line on a terminal, and stays silent otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, what: str) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done}/{total} {what[:40]:<40}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def open_workspace(args: argparse.Namespace, *, sync: bool = True) -> Workspace:
+    """The workspace of ``--data-dir``; on a fresh one the bundled corpus comes in first."""
+    ws = Workspace(DataPaths.from_override(args.data_dir))
+    report = ws.bring_in_bundled(progress_printer("Importing the bundled articles"))
+    if report is not None:
+        for skip in report.skipped:
+            print(f"carnet: skipped {skip.path}: {skip.reason}", file=sys.stderr)
+    if sync:
+        try:
+            ws.sync_index(progress_printer("Indexing"))
+        except IndexBusyError as exc:
+            # Searching still works on what is indexed; the journal keeps the rest for later.
+            print(f"carnet: {exc}", file=sys.stderr)
+    report_messages(ws)
+    return ws
+
+
+def report_messages(ws: Workspace) -> None:
+    for message in ws.messages:
+        print(f"carnet: {message}", file=sys.stderr)
+    ws.messages.clear()
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=None)
+    sys.stdout.write("\n")
+    sys.stdout.flush()

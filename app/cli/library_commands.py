@@ -1,0 +1,211 @@
+"""Commands over the library and the search index: index, search, list, show, related, terms."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import open_workspace, print_json, progress_printer, report_messages
+from app.core.errors import IndexBusyError
+from app.core.search_index import SearchResults
+from app.core.workspace import Workspace
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("index", help="add files and folders to the library and index them")
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=cmd_index)
+
+    p = sub.add_parser("search", help="search the library (and notes)")
+    p.add_argument("query", nargs="?", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--batch", action="store_true", help="read one query per line on stdin, answer each"
+    )
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("list", help="list the library")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="print a document's text")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("related", help="documents about the same things as a document")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--limit", type=int, default=5, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_related)
+
+    p = sub.add_parser("terms", help="the key terms of a document")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_terms)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    with open_workspace(args, sync=False) as ws:
+        report = ws.import_paths(args.paths, progress_printer("Reading"))
+        busy = None
+        try:
+            update = ws.sync_index(progress_printer("Indexing"))
+        except IndexBusyError as exc:
+            busy, update = str(exc), None
+        report_messages(ws)
+        if args.json:
+            print_json(
+                {
+                    "added": [r.to_json() for r in report.added],
+                    "updated": [r.to_json() for r in report.updated],
+                    "removed": [r.to_json() for r in report.removed],
+                    "unchanged": report.unchanged,
+                    "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+                    "indexed": update.indexed if update else 0,
+                }
+            )
+        else:
+            for label, records in (
+                ("Added", report.added),
+                ("Updated", report.updated),
+                ("Removed", report.removed),
+            ):
+                for r in records:
+                    print(f"{label}: {r.title}  [{r.id}]  {r.path}")
+            for s in report.skipped:
+                print(f"Skipped: {s.path}: {s.reason}")
+            print(
+                f"{len(report.added)} added, {len(report.updated)} updated, "
+                f"{len(report.removed)} removed, {report.unchanged} unchanged, "
+                f"{len(report.skipped)} skipped."
+            )
+        if busy:
+            print(f"carnet: {busy}", file=sys.stderr)
+        nothing_done = not report.changed and report.unchanged == 0
+        return 1 if nothing_done else 0
+
+
+def _results_json(ws: Workspace, results: SearchResults, limit: int) -> dict[str, Any]:
+    data = results.to_json()
+    notes = _note_results(ws, results.query, limit)
+    data["results"] += notes
+    return data
+
+
+def _note_results(ws: Workspace, query: str, limit: int) -> list[dict[str, Any]]:
+    if not ws.paths.notes_db.exists():
+        return []
+    search = getattr(ws.notes, "search", None)
+    if search is None:
+        return []
+    return [
+        {
+            "kind": "note",
+            "id": hit.note.id,
+            "doc_id": hit.note.doc_id,
+            "score": round(hit.score, 4),
+            "snippet": hit.snippet,
+        }
+        for hit in search(query, limit)
+    ]
+
+
+_BOLD = re.compile(r"</?b>")
+
+
+def _plain_snippet(snippet: str, tty: bool) -> str:
+    import html  # noqa: PLC0415
+
+    marked = snippet.replace("<b>", "\x1b[1m" if tty else "[").replace(
+        "</b>", "\x1b[0m" if tty else "]"
+    )
+    return html.unescape(marked)
+
+
+def _print_results(ws: Workspace, results: SearchResults, limit: int) -> None:
+    tty = sys.stdout.isatty()
+    print(f"{results.total} result(s) for {results.query!r} ({results.took_ms:.0f} ms)")
+    if results.suggestion:
+        print(f"Did you mean: {results.suggestion}?")
+    for n, hit in enumerate(results.hits, 1):
+        meta = ", ".join(x for x in (hit.source, hit.date) if x)
+        print(f"\n{n}. {hit.title}" + (f" — {meta}" if meta else "") + f"  [{hit.id}]")
+        print(f"   {_plain_snippet(hit.snippet, tty)}")
+    for note in _note_results(ws, results.query, limit):
+        print(f"\nnote {note['id']} on [{note['doc_id']}]")
+        print(f"   {_plain_snippet(note['snippet'], tty)}")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    limit = max(1, min(args.limit, 1000))
+    with open_workspace(args) as ws:
+        if args.batch:
+            for line in sys.stdin:
+                query = line.rstrip("\n")
+                results = ws.search(query, limit)
+                if args.json:
+                    print_json(_results_json(ws, results, limit))
+                else:
+                    _print_results(ws, results, limit)
+                    sys.stdout.flush()
+            return 0
+        if args.query is None:
+            print("carnet: search needs a QUERY (or --batch)", file=sys.stderr)
+            return 2
+        results = ws.search(args.query, limit)
+        report_messages(ws)
+        if args.json:
+            print_json(_results_json(ws, results, limit))
+        else:
+            _print_results(ws, results, limit)
+        return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_workspace(args, sync=False) as ws:
+        records = ws.library.all()
+        if args.json:
+            print_json([r.to_json() for r in records])
+        else:
+            for r in records:
+                meta = ", ".join(x for x in (r.source, r.date) if x)
+                print(
+                    f"{r.id}  {r.title}" + (f" — {meta}" if meta else "") + f"  ({r.words} words)"
+                )
+        return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_workspace(args, sync=False) as ws:
+        sys.stdout.write(ws.library.text(args.id))
+        sys.stdout.write("\n")
+        return 0
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        ws.library.get(args.id)
+        hits = ws.index.more_like(args.id, ws.library, args.limit)
+        if args.json:
+            print_json([h.to_json() for h in hits])
+        else:
+            for h in hits:
+                print(f"{h.id}  {h.title}  ({h.score:.2f})")
+        return 0
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        ws.library.get(args.id)
+        terms = ws.index.key_terms(args.id, ws.library, args.limit)
+        if args.json:
+            print_json(terms)
+        else:
+            print(", ".join(terms))
+        return 0

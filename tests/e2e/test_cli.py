@@ -1,0 +1,106 @@
+"""The command line as scripts use it: real subprocesses of main.py on a temp data dir."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from app.core.analysis import fold
+from tests.conftest import REPO
+
+
+def carnet(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_search_json_contract_on_a_fresh_data_dir(tmp_path: Path) -> None:
+    run = carnet(tmp_path / "data", "search", "negociation", "--json")
+    assert run.returncode == 0, run.stderr
+    answer = json.loads(run.stdout)
+    assert {"query", "total", "suggestion", "results", "took_ms"} <= set(answer)
+    assert answer["query"] == "negociation" and answer["total"] >= 2
+    for result in answer["results"]:
+        assert {"kind", "id", "title", "path", "source", "date", "score", "snippet"} <= set(result)
+        assert result["kind"] == "document" and Path(result["path"]).is_file()
+        assert "<b>" in result["snippet"]
+        assert "negoci" in fold(Path(result["path"]).read_text("utf-8").lower())
+
+
+def test_list_and_show(tmp_path: Path) -> None:
+    run = carnet(tmp_path / "data", "list", "--json")
+    docs = json.loads(run.stdout)
+    assert len(docs) == 5
+    assert all(set(d) == {"id", "title", "path", "source", "date", "words"} for d in docs)
+    doc = next(d for d in docs if d["date"] == "2022-07-31")
+    shown = carnet(tmp_path / "data", "show", doc["id"])
+    assert shown.returncode == 0 and "Interfax" in shown.stdout
+    missing = carnet(tmp_path / "data", "show", "nope")
+    assert missing.returncode != 0 and "nope" in missing.stderr
+
+
+def test_index_reports_added_updated_and_skipped(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.md").write_text("# Mon article\n\nLa négociation de Zanzibar.", "utf-8")
+    (docs / "vide.txt").write_text("", "utf-8")
+    run = carnet(tmp_path / "data", "index", str(docs))
+    assert run.returncode == 0, run.stderr
+    assert "Added: Mon article" in run.stdout
+    assert "Skipped:" in run.stdout and "vide.txt" in run.stdout
+    (docs / "note.md").write_text("# Mon article\n\nLa négociation de Tombouctou.", "utf-8")
+    run = carnet(tmp_path / "data", "index", str(docs), "--json")
+    report = json.loads(run.stdout)
+    assert [d["title"] for d in report["updated"]] == ["Mon article"]
+    found = json.loads(carnet(tmp_path / "data", "search", "tombouctou", "--json").stdout)
+    assert [r["title"] for r in found["results"]] == ["Mon article"]
+
+
+def test_index_fails_only_when_nothing_could_be_done(tmp_path: Path) -> None:
+    run = carnet(tmp_path / "data", "index", str(tmp_path / "nothing-here"))
+    assert run.returncode != 0
+    assert "no such file" in run.stdout + run.stderr
+
+
+def test_batch_search_answers_one_line_per_query(tmp_path: Path) -> None:
+    run = carnet(tmp_path / "data", "search", "--batch", "--json", stdin="Genève\nLavrof\n((\n")
+    lines = run.stdout.splitlines()
+    assert run.returncode == 0 and len(lines) == 3
+    answers = [json.loads(line) for line in lines]
+    assert [a["query"] for a in answers] == ["Genève", "Lavrof", "(("]
+    assert answers[0]["total"] >= 1 and answers[1]["suggestion"] == "lavrov"
+    assert all(a["took_ms"] >= 0 for a in answers)
+
+
+def test_help_does_not_load_qt() -> None:
+    code = (
+        "import runpy, sys; sys.argv = ['main.py', '--help']\n"
+        "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert "search" in run.stdout and "--data-dir" in run.stdout
+
+
+def test_core_never_imports_qt() -> None:
+    modules = sorted(
+        "app.core." + p.stem for p in (REPO / "app" / "core").glob("*.py") if p.stem != "__init__"
+    )
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules)
+    code += "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
