@@ -122,13 +122,17 @@ class SearchIndex:
 
     # ---- opening -------------------------------------------------------------------
 
-    def open(self) -> bool:
+    def open(self, *, rebuild: bool = True) -> bool:
         """Open the index, creating it afresh when missing, outdated or damaged.
 
         Returns True when the index is new and empty: every document must be (re)indexed.
+        With ``rebuild=False`` (readers beside another process that writes), a missing or
+        damaged index raises SearchIndexError instead of being replaced.
         """
         self.close()
         stamp = self._read_stamp()
+        if not rebuild and stamp != INDEX_VERSION:
+            raise SearchIndexError("The search index is being built; try again in a moment.")
         if stamp is None:
             return self.reset(None)  # first use (or a stamp lost with the rest): build it
         if stamp != INDEX_VERSION:
@@ -140,6 +144,8 @@ class SearchIndex:
             opened = self._try_open()
             gc.collect()
         if isinstance(opened, str):
+            if not rebuild:
+                raise SearchIndexError("The search index is damaged; it is being rebuilt.")
             return self.reset(f"The search index was damaged ({opened}); rebuilding it.")
         ix, searcher = opened
         self._ix, self._searcher = ix, searcher
@@ -152,7 +158,7 @@ class SearchIndex:
             ix = windex.open_dir(str(self.index_dir))
             searcher = ix.searcher()
             searcher.doc_count()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a damaged index raises anything (pickle, EOF…)
             log.warning("search index at %s is damaged: %s", self.index_dir, repr(exc))
             return type(exc).__name__
         return ix, searcher

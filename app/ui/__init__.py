@@ -1,0 +1,1 @@
+"""Carnet's window: thin Qt models, widgets and workers over app.core."""

@@ -1,0 +1,131 @@
+"""The library as a Qt table model, filtered and sorted through a proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from app.core.analysis import fold
+from app.core.library import DocumentRecord
+
+Index = QModelIndex | QPersistentModelIndex
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+COLUMNS = ("Title", "Source", "Date", "Words", "Notes")
+TITLE, SOURCE, DATE, WORDS, NOTES = range(len(COLUMNS))
+
+
+class DocumentListModel(QAbstractTableModel):
+    """One row per document: title, source, date, words, number of notes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[DocumentRecord] = []
+        self._notes: dict[str, int] = {}
+
+    def set_records(self, records: list[DocumentRecord], note_counts: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self._notes = dict(note_counts)
+        self.endResetModel()
+
+    def set_note_counts(self, note_counts: dict[str, int]) -> None:
+        self._notes = dict(note_counts)
+        if self._records:
+            self.dataChanged.emit(self.index(0, NOTES), self.index(len(self._records) - 1, NOTES))
+
+    def record(self, row: int) -> DocumentRecord:
+        return self._records[row]
+
+    def row_of(self, doc_id: str) -> int:
+        for row, record in enumerate(self._records):
+            if record.id == doc_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == SORT_ROLE:
+            return self._sort_key(record, column)
+        if role == DOC_ID_ROLE:
+            return record.id
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return f"{record.title}\n{record.path}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (WORDS, NOTES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, record: DocumentRecord, column: int) -> str:
+        if column == TITLE:
+            return record.title
+        if column == SOURCE:
+            return record.source or ""
+        if column == DATE:
+            return record.date or ""
+        if column == WORDS:
+            return f"{record.words:,}".replace(",", "\u202f")
+        notes = self._notes.get(record.id, 0)
+        return str(notes) if notes else ""
+
+    def _sort_key(self, record: DocumentRecord, column: int) -> Any:
+        if column == WORDS:
+            return record.words
+        if column == NOTES:
+            return self._notes.get(record.id, 0)
+        # Sort titles as a French reader would: É with E, case-insensitively.
+        return fold(self._display(record, column).lower())
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    """Filters on title and source, insensitive to accents and case."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = fold(text.strip().lower())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        record = model.data(model.index(source_row, TITLE, source_parent), RECORD_ROLE)
+        haystack = fold(f"{record.title} {record.source or ''}".lower())
+        return all(word in haystack for word in self._needle.split())

@@ -1,0 +1,196 @@
+"""The left pane: the library table with its filter, replaced by search results during a query."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.library import DocumentRecord
+from app.ui.document_model import (
+    DATE,
+    DOC_ID_ROLE,
+    NOTES,
+    SOURCE,
+    TITLE,
+    WORDS,
+    DocumentFilterProxy,
+    DocumentListModel,
+)
+from app.ui.search_results import RESULT_ROLE, ResultItem, SearchResultDelegate, SearchResultsModel
+
+LIBRARY_PAGE, RESULTS_PAGE = 0, 1
+
+
+class LibraryPane(QWidget):
+    documentActivated = Signal(str)  # doc id
+    resultActivated = Signal(object)  # ResultItem
+    suggestionClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentListModel(self)
+        self.proxy = DocumentFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.results_model = SearchResultsModel(self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by title or source")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter documents")
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Documents")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (SOURCE, DATE, WORDS, NOTES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._row_activated)
+
+        self.suggestion = QLabel(self)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.suggestion.linkActivated.connect(self.suggestionClicked)
+        self.suggestion.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.results = QListView(self)
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(SearchResultDelegate(self.results))
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setUniformItemSizes(False)
+        self.results.activated.connect(self._result_activated)
+        self.results.clicked.connect(self._result_activated)
+
+        library_page = QWidget(self)
+        lay = QVBoxLayout(library_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.filter_edit)
+        lay.addWidget(self.table)
+        results_page = QWidget(self)
+        lay = QVBoxLayout(results_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.suggestion)
+        lay.addWidget(self.results)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(library_page)
+        self.stack.addWidget(results_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 0, 6)
+        outer.addWidget(self.stack)
+
+    # ---- library -------------------------------------------------------------------
+
+    def set_records(self, records: list[DocumentRecord], note_counts: dict[str, int]) -> None:
+        current = self.current_doc_id()
+        self.model.set_records(records, note_counts)
+        if current:
+            self.select_document(current, emit=False)
+
+    def current_doc_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(DOC_ID_ROLE) if index.isValid() else None
+
+    def select_document(self, doc_id: str, *, emit: bool = True) -> bool:
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        self.table.blockSignals(not emit)
+        selection = self.table.selectionModel()
+        selection.blockSignals(not emit)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+        return True
+
+    def step_document(self, delta: int) -> None:
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        current = self.table.currentIndex()
+        row = (current.row() + delta) % rows if current.isValid() else 0
+        self.table.setCurrentIndex(self.proxy.index(row, TITLE))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.documentActivated.emit(current.data(DOC_ID_ROLE))
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.documentActivated.emit(index.data(DOC_ID_ROLE))
+
+    # ---- search results ------------------------------------------------------------
+
+    def show_library(self) -> None:
+        self.stack.setCurrentIndex(LIBRARY_PAGE)
+
+    def show_results(
+        self, items: list[ResultItem], total: int, suggestion: str | None, error: str | None
+    ) -> None:
+        self.results_model.set_items(items)
+        if error:
+            self.summary.setText(error)
+        elif not items:
+            self.summary.setText("No results.")
+        else:
+            self.summary.setText(f"{total} document(s)" if total else f"{len(items)} result(s)")
+        if suggestion:
+            safe = suggestion.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            self.suggestion.setText(f'Did you mean <a href="{safe}">{safe}</a>?')
+            self.suggestion.show()
+        else:
+            self.suggestion.clear()
+            self.suggestion.hide()
+        self.stack.setCurrentIndex(RESULTS_PAGE)
+        if items:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+    def showing_results(self) -> bool:
+        return self.stack.currentIndex() == RESULTS_PAGE
+
+    def top_result(self) -> ResultItem | None:
+        return self.results_model.item(0) if self.results_model.rowCount() else None
+
+    def _result_activated(self, index: QModelIndex) -> None:
+        item = index.data(RESULT_ROLE)
+        if item is not None:
+            self.resultActivated.emit(item)

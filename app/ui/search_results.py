@@ -1,0 +1,137 @@
+"""Search results as a Qt list model, and a delegate that shows title, source, date and snippet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.core.notes.search import NoteHit
+from app.core.search_index import SearchHit
+
+Index = QModelIndex | QPersistentModelIndex
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    """One row: a document, or a note on a document."""
+
+    kind: str  # "document" | "note"
+    id: str
+    doc_id: str
+    title: str
+    meta: str
+    snippet_html: str  # HTML-escaped text with <b> marks, made by the core
+
+    @classmethod
+    def from_document(cls, hit: SearchHit) -> ResultItem:
+        meta = " · ".join(x for x in (hit.source, hit.date) if x)
+        return cls("document", hit.id, hit.id, hit.title, meta, hit.snippet)
+
+    @classmethod
+    def from_note(cls, hit: NoteHit, doc_title: str) -> ResultItem:
+        return cls("note", hit.note.id, hit.note.doc_id, doc_title, "Note", hit.snippet)
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[ResultItem] = []
+
+    def set_items(self, items: list[ResultItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> ResultItem:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.title
+        if role == RESULT_ROLE:
+            return item
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{'Note on ' if item.kind == 'note' else ''}{item.title}. {item.meta}"
+        return None
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Title in bold, then source · date, then the snippet with matched words in bold."""
+
+    PAD = 8
+
+    def _document(
+        self, item: ResultItem, option: QStyleOptionViewItem, width: int
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        doc.setTextWidth(max(50, width))
+        palette = option.palette
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        accent = palette.color(QPalette.ColorRole.Link).name()
+        kind = f'<span style="color:{accent}">✎ </span>' if item.kind == "note" else ""
+        title = item.title.replace("&", "&amp;").replace("<", "&lt;")
+        # The snippet is already escaped by the core: only <b> is markup in it.
+        doc.setHtml(
+            f'<div style="font-weight:600">{kind}{title}</div>'
+            f'<div style="color:{muted}; font-size:small">{item.meta}</div>'
+            f'<div style="margin-top:3px">{item.snippet_html}</div>'
+        )
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = index.data(RESULT_ROLE)
+        if item is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = option.rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
+        doc = self._document(item, option, rect.width())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        item = index.data(RESULT_ROLE)
+        if item is None:
+            return super().sizeHint(option, index)
+        width = (option.widget.viewport().width() if option.widget else 320) - 2 * self.PAD
+        doc = self._document(item, option, width)
+        return QSize(width, int(doc.size().height()) + self.PAD + 4)
+
+
+def bold_font(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold

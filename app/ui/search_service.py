@@ -1,0 +1,117 @@
+"""Search off the GUI thread: a QObject living in its own QThread, with its own index reader.
+
+Whoosh wants one Searcher per thread and SQLite one connection per thread, so the worker
+opens its own library, index and notes connections. Requests carry an id; the window
+drops answers to requests it has since replaced (typing fast never shows stale results).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from app.core.errors import CarnetError
+from app.core.library import Library
+from app.core.notes.search import NoteHit
+from app.core.notes.store import NotesStore
+from app.core.paths import DataPaths
+from app.core.search_index import SearchIndex, SearchResults
+
+log = logging.getLogger(__name__)
+
+SCOPES = ("all", "documents", "notes")
+
+
+@dataclass
+class SearchAnswer:
+    request: int
+    query: str
+    scope: str
+    documents: SearchResults | None = None
+    notes: list[NoteHit] = field(default_factory=list)
+    error: str | None = None
+
+
+class _SearchWorker(QObject):
+    answered = Signal(object)  # SearchAnswer
+
+    def __init__(self, paths: DataPaths) -> None:
+        super().__init__()
+        self._paths = paths
+        self._library: Library | None = None
+        self._index: SearchIndex | None = None
+        self._notes: NotesStore | None = None
+
+    def _open(self) -> tuple[Library, SearchIndex]:
+        if self._library is None:
+            self._library = Library(self._paths.library_db)
+        if self._index is None:
+            index = SearchIndex(self._paths.index_dir)
+            # Never rebuild from here: the indexing process owns writes to the index.
+            index.open(rebuild=False)
+            self._index = index
+        return self._library, self._index
+
+    def _notes_store(self) -> NotesStore | None:
+        if self._notes is None and self._paths.notes_db.exists():
+            self._notes = NotesStore(self._paths, read_only=True)
+        return self._notes
+
+    @Slot(int, str, str, int)
+    def search(self, request: int, query: str, scope: str, limit: int) -> None:
+        answer = SearchAnswer(request, query, scope)
+        try:
+            if scope in ("all", "documents"):
+                library, index = self._open()
+                answer.documents = index.search(query, library, limit)
+            if scope in ("all", "notes"):
+                store = self._notes_store()
+                answer.notes = store.search(query, limit) if store is not None else []
+        except CarnetError as exc:
+            answer.error = str(exc)
+            self._index = None  # reopen next time: the indexing process may have rebuilt it
+        except Exception as exc:  # noqa: BLE001 - a damaged index must not kill the thread
+            log.warning("search failed: %s", repr(exc))
+            answer.error = "Search is unavailable while the index is rebuilt."
+            self._index = None
+        self.answered.emit(answer)
+
+    @Slot()
+    def close(self) -> None:
+        for resource in (self._index, self._library, self._notes):
+            if resource is not None:
+                resource.close()
+        self._index = self._library = self._notes = None
+
+
+class SearchService(QObject):
+    """Owns the search thread; ``request()`` returns the id the answer will carry."""
+
+    answered = Signal(object)  # SearchAnswer
+    _requested = Signal(int, str, str, int)
+    _closing = Signal()
+
+    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("carnet-search")
+        self._worker = _SearchWorker(paths)
+        self._worker.moveToThread(self._thread)
+        self._requested.connect(self._worker.search)
+        self._closing.connect(self._worker.close)
+        self._worker.answered.connect(self.answered)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+        self._last = 0
+
+    def request(self, query: str, scope: str = "all", limit: int = 50) -> int:
+        self._last += 1
+        self._requested.emit(self._last, query, scope, limit)
+        return self._last
+
+    def shutdown(self) -> None:
+        self._closing.emit()
+        self._thread.quit()
+        self._thread.wait(5000)

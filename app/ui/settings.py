@@ -1,0 +1,94 @@
+"""What the window remembers between launches, in an INI file in the data directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+THEMES = ("system", "light", "sepia", "dark")
+
+
+class UiSettings:
+    """Typed access to the window's QSettings (geometry, splitters, theme, zoom, positions)."""
+
+    def __init__(self, path: Path) -> None:
+        self._s = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self._s.setValue("window/splitter", value)
+
+    @property
+    def theme(self) -> str:
+        value = str(self._s.value("reader/theme", "system"))
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("reader/theme", value)
+
+    @property
+    def font_size(self) -> float | None:
+        value = self._s.value("reader/font_size")
+        try:
+            return float(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    @font_size.setter
+    def font_size(self, value: float) -> None:
+        self._s.setValue("reader/font_size", value)
+
+    @property
+    def last_document(self) -> str | None:
+        value = self._s.value("reader/last_document")
+        return str(value) if value else None
+
+    @last_document.setter
+    def last_document(self, value: str | None) -> None:
+        self._s.setValue("reader/last_document", value or "")
+
+    def position(self, doc_id: str) -> float:
+        try:
+            return float(self._s.value(f"positions/{doc_id}", 0.0))
+        except (TypeError, ValueError):
+            return 0.0
+
+    def set_position(self, doc_id: str, value: float) -> None:
+        self._s.setValue(f"positions/{doc_id}", round(value, 5))
+
+    @property
+    def scope(self) -> str:
+        return str(self._s.value("search/scope", "all"))
+
+    @scope.setter
+    def scope(self, value: str) -> None:
+        self._s.setValue("search/scope", value)
+
+    def sync(self) -> None:
+        self._s.sync()

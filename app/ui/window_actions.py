@@ -1,0 +1,136 @@
+"""The window's actions and menus, with standard shortcuts and mnemonics, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from app.ui.settings import THEMES
+
+Std = QKeySequence.StandardKey
+
+
+@dataclass
+class WindowActions:
+    import_files: QAction
+    import_folder: QAction
+    refresh: QAction
+    export_md: QAction
+    export_json: QAction
+    remove_document: QAction
+    show_in_folder: QAction
+    quit: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    highlight: QAction
+    highlight_with_note: QAction
+    new_note: QAction
+    delete_note: QAction
+    undo_delete: QAction
+    focus_search: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    all_notes: QAction
+    next_document: QAction
+    previous_document: QAction
+    back_to_library: QAction
+    shortcuts: QAction
+    about: QAction
+    themes: QActionGroup
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(action, keys) for Help → Keyboard shortcuts, straight from the actions."""
+        rows = []
+        for f in fields(self):
+            action = getattr(self, f.name)
+            if isinstance(action, QAction) and action.shortcuts():
+                keys = ", ".join(
+                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                )
+                rows.append((action.text().replace("&", "").rstrip("…."), keys))
+        return rows
+
+
+def _action(window: QMainWindow, text: str, *keys: QKeySequence | Std | str) -> QAction:
+    action = QAction(text, window)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    window.addAction(action)  # shortcuts work wherever the focus is in the window
+    return action
+
+
+def build_actions(window: QMainWindow) -> WindowActions:
+    themes = QActionGroup(window)
+    themes.setExclusive(True)
+    for name in THEMES:
+        action = QAction(name.capitalize() if name != "system" else "Follow &System", themes)
+        if name != "system":
+            action.setText(f"&{name.capitalize()}")
+        action.setData(name)
+        action.setCheckable(True)
+    return WindowActions(
+        import_files=_action(window, "&Import Files…", Std.Open),
+        import_folder=_action(window, "Import &Folder…", "Ctrl+Shift+O"),
+        refresh=_action(window, "&Refresh Library", Std.Refresh),
+        export_md=_action(window, "Export Notes as &Markdown…", "Ctrl+E"),
+        export_json=_action(window, "Export Notes as &JSON (Backup)…", "Ctrl+Shift+E"),
+        remove_document=_action(window, "Re&move from Library"),
+        show_in_folder=_action(window, "Show in File &Manager"),
+        quit=_action(window, "&Quit", Std.Quit),
+        find=_action(window, "&Find in Document…", Std.Find),
+        find_next=_action(window, "Find &Next", Std.FindNext),
+        find_previous=_action(window, "Find Pre&vious", Std.FindPrevious),
+        highlight=_action(window, "&Highlight Selection", "Ctrl+Shift+H"),
+        highlight_with_note=_action(window, "Highlight with &Note", "Ctrl+Shift+N"),
+        new_note=_action(window, "New N&ote", Std.New),
+        delete_note=_action(window, "&Delete Note"),
+        undo_delete=_action(window, "&Undo Delete Note"),
+        focus_search=_action(window, "&Search", "Ctrl+K"),
+        zoom_in=_action(window, "Zoom &In", Std.ZoomIn, "Ctrl+="),
+        zoom_out=_action(window, "Zoom &Out", Std.ZoomOut),
+        zoom_reset=_action(window, "&Actual Size", "Ctrl+0"),
+        all_notes=_action(window, "A&ll Notes", "Ctrl+Shift+A"),
+        next_document=_action(window, "&Next Document", "Alt+Down"),
+        previous_document=_action(window, "&Previous Document", "Alt+Up"),
+        back_to_library=_action(window, "&Library", "Ctrl+L"),
+        shortcuts=_action(window, "&Keyboard Shortcuts", Std.HelpContents),
+        about=_action(window, "&About Carnet"),
+        themes=themes,
+    )
+
+
+def build_menus(window: QMainWindow, a: WindowActions) -> None:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    file.addActions([a.import_files, a.import_folder, a.refresh])
+    file.addSeparator()
+    file.addActions([a.export_md, a.export_json])
+    file.addSeparator()
+    file.addActions([a.remove_document, a.show_in_folder])
+    file.addSeparator()
+    file.addAction(a.quit)
+
+    edit = bar.addMenu("&Edit")
+    edit.addActions([a.find, a.find_next, a.find_previous])
+    edit.addSeparator()
+    edit.addActions([a.highlight, a.highlight_with_note, a.new_note, a.delete_note, a.undo_delete])
+    edit.addSeparator()
+    edit.addAction(a.focus_search)
+
+    view = bar.addMenu("&View")
+    theme_menu = QMenu("&Theme", view)
+    theme_menu.addActions(a.themes.actions())
+    view.addMenu(theme_menu)
+    view.addSeparator()
+    view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+    view.addSeparator()
+    view.addAction(a.all_notes)
+
+    go = bar.addMenu("&Go")
+    go.addActions([a.next_document, a.previous_document, a.back_to_library])
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([a.shortcuts, a.about])
