@@ -1,0 +1,201 @@
+"""The reader's plain-text model: lines, exact offset mapping, links and folded find.
+
+No Qt here, so the subtle parts (offsets, folding) are testable alone.
+
+The document text is shown as *runs*: one per non-blank line, with its surrounding spaces
+trimmed. Runs of one paragraph (lines separated by single newlines) are joined by a line
+separator; paragraphs (separated by blank lines) become QTextDocument blocks. Either way
+consecutive runs are one Qt character apart, whatever the Python gap between them was.
+
+Offsets: notes and the index speak Python ``str`` offsets; QTextDocument positions count
+UTF-16 code units, so an astral character ("𝄞", each half of "🇫🇷") counts twice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.core.analysis import fold
+
+LINE_SEPARATOR = "\u2028"
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+# QTextCursor.insertText turns these into block breaks or frame markers, which would shift
+# every later position: replace them one for one inside a run.
+_UNSAFE = str.maketrans(
+    {
+        "\r": " ",
+        "\u2029": LINE_SEPARATOR,
+        "\ufdd0": "\ufffd",
+        "\ufdd1": "\ufffd",
+        "\ufffc": "\ufffd",
+    }
+)
+# Stop before spaces, quotes and brackets that French text puts around a URL.
+_URL = re.compile(r"\bhttps?://[^\s<>\"«»“”‘’\[\]{}|\\^`]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)'"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One displayed line: ``text[start:end]`` at UTF-16 position ``qt_start`` of the body."""
+
+    start: int
+    end: int
+    qt_start: int
+    ends_paragraph: bool
+
+
+class TextLayout:
+    """How a document's text maps onto the reader's QTextDocument body."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Python offsets of astral characters: each adds one UTF-16 unit.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self.runs: list[Run] = []
+        qt = 0
+        for p_start, p_end in _paragraph_spans(text):
+            lines = list(_line_spans(text, p_start, p_end))
+            for k, (start, end) in enumerate(lines):
+                self.runs.append(Run(start, end, qt, ends_paragraph=k == len(lines) - 1))
+                qt += self._utf16(start, end) + 1  # +1: the separator after the run
+        if not self.runs:
+            self.runs.append(Run(0, 0, 0, ends_paragraph=True))
+            qt = 1
+        self.qt_length = qt - 1  # no separator after the last run
+        self._starts = [r.start for r in self.runs]
+        self._qt_starts = [r.qt_start for r in self.runs]
+
+    def _utf16(self, start: int, end: int) -> int:
+        return end - start + bisect_left(self._astral, end) - bisect_left(self._astral, start)
+
+    def display(self, run: Run) -> str:
+        """What the reader inserts for a run: same UTF-16 length as ``text[start:end]``."""
+        return self.text[run.start : run.end].translate(_UNSAFE)
+
+    def to_qt(self, offset: int) -> int:
+        """UTF-16 position in the body of Python ``offset``.
+
+        An offset in the trimmed gap between two runs maps to the separator between them
+        (the end of the earlier run); offsets outside the text are clamped.
+        """
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return 0
+        run = self.runs[i]
+        return run.qt_start + self._utf16(run.start, min(max(offset, run.start), run.end))
+
+    def to_py(self, pos: int) -> int:
+        """Python offset of body position ``pos``; inside a surrogate pair rounds down.
+
+        The separator after a run maps to the run's end, so ``to_py(to_qt(x)) == x`` for
+        every offset inside a run or at its end.
+        """
+        i = max(bisect_right(self._qt_starts, pos) - 1, 0)
+        run = self.runs[i]
+        units = max(pos - run.qt_start, 0)
+        if units >= self._utf16(run.start, run.end):
+            return run.end
+        # Smallest Python offset whose UTF-16 length from the run start exceeds ``units``,
+        # minus one: found by bisection since astral characters make it non-linear.
+        lo, hi = run.start, run.start + units
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._utf16(run.start, mid) <= units:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _BLANK_LINES.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]``, trimmed of surrounding whitespace."""
+    out = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        pos = stop + 1
+    return out
+
+
+def url_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of the http(s) URLs in one line, without trailing punctuation."""
+    spans = []
+    for m in _URL.finditer(line):
+        start, end = m.span()
+        while end > start and line[end - 1] in _URL_TRAILING:
+            # Keep a closing parenthesis that closes one inside the URL (Wikipedia links).
+            if line[end - 1] == ")" and line.count("(", start, end) >= line.count(")", start, end):
+                break
+            end -= 1
+        if end - start > len("https://"):
+            spans.append((start, end))
+    return spans
+
+
+# -- find -------------------------------------------------------------------------------
+
+_FIND_EQUIVALENTS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """Accent-, case- and ligature-insensitive form of one character ("Œ" -> "oe")."""
+    return fold(ch.translate(_FIND_EQUIVALENTS)).lower()
+
+
+def fold_query(query: str) -> str:
+    return "".join(fold_char(ch) for ch in query)
+
+
+class FoldedText:
+    """``text`` folded for find, with the origin of every folded character."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        pieces: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            folded = fold_char(ch)
+            pieces.append(folded)
+            origin.extend([i] * len(folded))
+        self.folded = "".join(pieces)
+        self._origin = origin
+
+    def find_all(self, query: str, limit: int = 10_000) -> list[tuple[int, int]]:
+        """Non-overlapping Python spans of ``text`` matching ``query`` loosely."""
+        needle = fold_query(query)
+        if not needle.strip():
+            return []
+        spans: list[tuple[int, int]] = []
+        at = self.folded.find(needle)
+        while at >= 0 and len(spans) < limit:
+            start = self._origin[at]
+            end = self._origin[at + len(needle) - 1] + 1
+            # Combining marks fold to nothing: take them with the letter they sit on.
+            while end < len(self.text) and not fold_char(self.text[end]):
+                end += 1
+            spans.append((start, end))
+            at = self.folded.find(needle, at + len(needle))
+        return spans
