@@ -113,9 +113,9 @@ class Workspace:
             # Whoosh leaves files open when it fails on a garbled segment (see SearchIndex.open).
             warnings.simplefilter("ignore", ResourceWarning)
             damage = self._try_search(text, limit)
-            gc.collect()
-        if isinstance(damage, SearchResults):
-            return damage
+            if isinstance(damage, SearchResults):
+                return damage
+            gc.collect()  # only after a failure: a full collection costs tens of ms
         self.messages.append(f"The search index was damaged ({damage}); it was rebuilt.")
         self.index.reset()
         self.library.mark_all_unindexed()

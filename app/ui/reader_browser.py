@@ -149,7 +149,7 @@ class ReaderBrowser(QTextBrowser):
     def top_position(self) -> int:
         """Qt position of the first character on the top line of the view."""
         doc = self.document()
-        x = doc.documentMargin() + doc.rootFrame().frameFormat().leftMargin() + 1
+        x = doc.rootFrame().frameFormat().leftMargin() + 1
         y = self.verticalScrollBar().value() + 2
         return doc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
 
@@ -177,8 +177,12 @@ class ReaderBrowser(QTextBrowser):
 
     def _caret_to_top(self) -> None:
         """Park the caret on the first visible line so Shift+arrows select from there."""
-        cursor = self.cursorForPosition(QPoint(0, 2))
+        x = int(self.document().rootFrame().frameFormat().leftMargin()) + 1
+        cursor = self.cursorForPosition(QPoint(x, 2))
+        bar = self.verticalScrollBar()
+        value = bar.value()
         self.setTextCursor(cursor)
+        bar.setValue(value)  # a line cut at the top must not pull the page back
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Reflowing may move the scroll bar: the reader holds its reading position across.

@@ -190,8 +190,10 @@ def _one_line(text: str) -> str:
 
 def set_column_margins(doc: QTextDocument, viewport_width: int, point_size: float) -> bool:
     """Centre a readable column in the viewport; True when the margins changed."""
+    # An explicit frame margin replaces the document margin on that side, so the side
+    # margin never goes below it: on a narrow pane the text still keeps off the edges.
     margin = doc.documentMargin()
-    side = max((viewport_width - column_width(point_size)) / 2 - margin, 0.0)
+    side = max((viewport_width - column_width(point_size)) / 2, margin)
     root = doc.rootFrame()
     fmt = root.frameFormat()
     if abs(fmt.leftMargin() - side) < 1 and abs(fmt.rightMargin() - side) < 1:

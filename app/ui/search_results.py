@@ -14,8 +14,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from app.core.notes.search import NoteHit
 from app.core.search_index import SearchHit
@@ -126,12 +132,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         item = index.data(RESULT_ROLE)
         if item is None:
             return super().sizeHint(option, index)
-        width = (option.widget.viewport().width() if option.widget else 320) - 2 * self.PAD
+        view = option.widget
+        viewport_width = view.viewport().width() if isinstance(view, QAbstractItemView) else 320
+        width = viewport_width - 2 * self.PAD
         doc = self._document(item, option, width)
         return QSize(width, int(doc.size().height()) + self.PAD + 4)
-
-
-def bold_font(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setBold(True)
-    return bold

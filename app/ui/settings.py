@@ -56,8 +56,8 @@ class UiSettings:
     def font_size(self) -> float | None:
         value = self._s.value("reader/font_size")
         try:
-            return float(value) if value is not None else None
-        except (TypeError, ValueError):
+            return float(str(value)) if value is not None else None
+        except ValueError:
             return None
 
     @font_size.setter
@@ -75,8 +75,8 @@ class UiSettings:
 
     def position(self, doc_id: str) -> float:
         try:
-            return float(self._s.value(f"positions/{doc_id}", 0.0))
-        except (TypeError, ValueError):
+            return float(str(self._s.value(f"positions/{doc_id}", 0.0)))
+        except ValueError:
             return 0.0
 
     def set_position(self, doc_id: str, value: float) -> None:

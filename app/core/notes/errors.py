@@ -18,7 +18,7 @@ _SQLITE_FULL = 13
 _SQLITE_NOTADB = 26
 
 
-class QuoteNotFound(NotesError):  # noqa: N818 - name fixed by the notes API
+class QuoteNotFound(NotesError):
     """The passage to anchor a note to is not in the document."""
 
     def __init__(self, quote: str) -> None:
@@ -30,7 +30,7 @@ class QuoteNotFound(NotesError):  # noqa: N818 - name fixed by the notes API
         self.quote = quote
 
 
-class NoteNotFound(NotesError):  # noqa: N818 - name fixed by the notes API
+class NoteNotFound(NotesError):
     """No note has that id (it may have been deleted from the trash)."""
 
     def __init__(self, note_id: str) -> None:

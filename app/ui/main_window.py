@@ -1,0 +1,527 @@
+"""Carnet's main window: document list, reader and notes panel over one data directory.
+
+The window only wires widgets to the core: reading goes through the library, notes through
+the notes store (saves take well under a millisecond, so on the GUI thread), search through
+a worker thread, and importing and indexing through a child process.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+)
+
+from app.core.errors import CarnetError, DataDirError
+from app.core.library import Library
+from app.core.notes.errors import NotesStorageError
+from app.core.notes.exchange import export_json, export_markdown
+from app.core.notes.store import NotesStore
+from app.core.paths import DataPaths, bundled_corpus_dir
+from app.ui.errors import show_error
+from app.ui.index_runner import IndexRunner
+from app.ui.library_pane import LibraryPane
+from app.ui.notes_panel import NotesPanel
+from app.ui.reader import ReaderView
+from app.ui.search_results import ResultItem
+from app.ui.search_service import SearchAnswer, SearchService
+from app.ui.settings import UiSettings
+from app.ui.shortcuts_dialog import show_shortcuts
+from app.ui.window_actions import build_actions, build_menus
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 180
+SCOPE_LABELS = {"all": "Documents & notes", "documents": "Documents", "notes": "Notes"}
+
+
+class MainWindow(QMainWindow):
+    libraryReloaded = Signal()
+    searchAnswered = Signal(object)  # SearchAnswer actually shown
+    documentOpened = Signal(str)
+
+    def __init__(self, paths: DataPaths, *, start_indexing: bool = True) -> None:
+        super().__init__()
+        self.paths = paths
+        paths.ensure()
+        self.setWindowTitle("Carnet")
+        self.setAcceptDrops(True)
+        self.settings = UiSettings(paths.settings_file)
+        self.library = Library(paths.library_db, bundled_corpus_dir())
+        self.notes = self._open_notes()
+        self.indexer = IndexRunner(str(paths.root), self)
+        self.search_service = SearchService(paths, self)
+        self._latest_request = 0
+        self._answer_terms: frozenset[str] = frozenset()
+        self._current_doc: str | None = None
+
+        self.library_pane = LibraryPane(self)
+        self.reader = ReaderView(self)
+        self.notes_panel = NotesPanel(self.notes, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.library_pane, self.reader, self.notes_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.actions_ = build_actions(self)
+        build_menus(self, self.actions_)
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self.reload_library()
+        if start_indexing:
+            self.indexer.start(bundled=True, refresh=True)
+
+    # ---- construction ----------------------------------------------------------------
+
+    def _open_notes(self) -> NotesStore:
+        try:
+            return NotesStore(self.paths)
+        except NotesStorageError as exc:
+            # A read-only or full data dir: reading still works; saving says why it can't.
+            self._startup_message = str(exc)
+            return NotesStore(self.paths, read_only=True)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Search", self)
+        bar.setObjectName("search-toolbar")
+        bar.setMovable(False)
+        self.search_edit = QLineEdit(bar)
+        self.search_edit.setPlaceholderText("Search the library  (Ctrl+K)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search")
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.setMaximumWidth(640)
+        self.search_edit.installEventFilter(self)
+        self.scope_combo = QComboBox(bar)
+        self.scope_combo.setAccessibleName("Search scope")
+        for key, label in SCOPE_LABELS.items():
+            self.scope_combo.addItem(label, key)
+        bar.addWidget(QLabel(" ", bar))
+        bar.addWidget(self.search_edit)
+        bar.addWidget(self.scope_combo)
+        self.addToolBar(bar)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        message = getattr(self, "_startup_message", None)
+        if message:
+            self.statusBar().showMessage(message)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.import_files.triggered.connect(self.import_files)
+        a.import_folder.triggered.connect(self.import_folder)
+        a.refresh.triggered.connect(lambda: self.indexer.start(refresh=True))
+        a.export_md.triggered.connect(lambda: self.export_notes("md"))
+        a.export_json.triggered.connect(lambda: self.export_notes("json"))
+        a.remove_document.triggered.connect(self.remove_current_document)
+        a.show_in_folder.triggered.connect(self.show_current_in_folder)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.reader.open_find)
+        a.find_next.triggered.connect(self.reader.next_hit)
+        a.find_previous.triggered.connect(self.reader.previous_hit)
+        a.highlight.triggered.connect(self.reader.highlight_action.trigger)
+        a.highlight_with_note.triggered.connect(self.reader.highlight_with_note_action.trigger)
+        a.new_note.triggered.connect(self.notes_panel.new_note_action.trigger)
+        a.delete_note.triggered.connect(self.notes_panel.delete_action.trigger)
+        a.undo_delete.triggered.connect(self.notes_panel.undo_delete)
+        a.focus_search.triggered.connect(self.focus_search)
+        a.zoom_in.triggered.connect(self.reader.zoom_in)
+        a.zoom_out.triggered.connect(self.reader.zoom_out)
+        a.zoom_reset.triggered.connect(self.reader.zoom_reset)
+        a.all_notes.triggered.connect(self.show_all_notes)
+        a.next_document.triggered.connect(lambda: self.library_pane.step_document(1))
+        a.previous_document.triggered.connect(lambda: self.library_pane.step_document(-1))
+        a.back_to_library.triggered.connect(self.clear_search)
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a.shortcut_rows()))
+        a.about.triggered.connect(self.show_about)
+        a.themes.triggered.connect(lambda action: self.set_theme(action.data()))
+
+        self.search_edit.textChanged.connect(self._query_edited)
+        self.search_edit.returnPressed.connect(self.open_top_result)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_service.answered.connect(self._search_answered)
+
+        self.library_pane.documentActivated.connect(self.open_document)
+        self.library_pane.resultActivated.connect(self.open_result)
+        self.library_pane.suggestionClicked.connect(self.search_edit.setText)
+
+        self.reader.highlightRequested.connect(self._highlight_requested)
+        self.reader.noteClicked.connect(self.notes_panel.select_note)
+        self.reader.zoomChanged.connect(self._remember_zoom)
+        self.notes_panel.noteActivated.connect(self.reader.select_note)
+        self.notes_panel.notesChanged.connect(self._notes_changed)
+        self.notes_panel.openNoteRequested.connect(self.open_note)
+        self.notes_panel.saveFailed.connect(lambda msg: self.statusBar().showMessage(msg))
+
+        self.indexer.progress.connect(self._index_progress)
+        self.indexer.finished.connect(self._index_finished)
+        self.indexer.failed.connect(self._index_failed)
+        self.indexer.busyChanged.connect(self._index_busy)
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if s.geometry is not None:
+            self.restoreGeometry(s.geometry)
+        else:
+            self.resize(1320, 840)
+        if s.window_state is not None:
+            self.restoreState(s.window_state)
+        if s.splitter is not None:
+            self.splitter.restoreState(s.splitter)
+        else:
+            self.splitter.setSizes([330, 660, 330])
+        if s.font_size:
+            self.reader.set_font_size(s.font_size)
+        self.set_theme(s.theme)
+        index = self.scope_combo.findData(s.scope)
+        self.scope_combo.setCurrentIndex(max(0, index))
+
+    # ---- library ---------------------------------------------------------------------
+
+    def reload_library(self) -> None:
+        records = self.library.all()
+        self.library_pane.set_records(records, self.notes.count_by_document())
+        self.notes_panel.set_document_titles({r.id: r.title for r in records})
+        if self._current_doc is None:
+            wanted = self.settings.last_document
+            if wanted and self.library.find(wanted) is not None:
+                self.library_pane.select_document(wanted)
+            elif records:
+                self.library_pane.select_document(records[0].id)
+        elif self.library.find(self._current_doc) is None:
+            self._current_doc = None
+            self.reader.clear()
+            self.notes_panel.set_document(None)
+        self.libraryReloaded.emit()
+
+    def open_document(self, doc_id: str) -> None:
+        if doc_id == self._current_doc:
+            return
+        record = self.library.find(doc_id)
+        if record is None:
+            return
+        self._remember_position()
+        self._current_doc = doc_id
+        text = self.library.text(doc_id)
+        self.notes_panel.set_document(doc_id, text)
+        self.reader.show_document(record, text)
+        self.reader.set_note_highlights(self.notes.list(doc_id))
+        self.reader.restore_position(self.settings.position(doc_id))
+        self.settings.last_document = doc_id
+        self.library_pane.select_document(doc_id, emit=False)
+        self.documentOpened.emit(doc_id)
+
+    def _remember_position(self) -> None:
+        if self._current_doc is not None:
+            self.settings.set_position(self._current_doc, self.reader.reading_position())
+
+    def current_document(self) -> str | None:
+        return self._current_doc
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import documents",
+            str(Path.home()),
+            "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)",
+        )
+        if files:
+            self.start_import(files)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str]) -> None:
+        self._import_requested = True
+        self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
+        self.indexer.start(paths=paths)
+
+    def remove_current_document(self) -> None:
+        doc_id = self._current_doc
+        if doc_id is None:
+            return
+        try:
+            record = self.library.remove(doc_id)
+        except CarnetError as exc:
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(
+            f"Removed “{record.title}” from the library (its file and notes are kept).", 8000
+        )
+        self.reload_library()
+        self.indexer.start()  # apply the removal to the index
+
+    def show_current_in_folder(self) -> None:
+        if self._current_doc is None:
+            return
+        record = self.library.find(self._current_doc)
+        if record is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record.path).parent)))
+
+    # ---- drag and drop ---------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # ---- indexing --------------------------------------------------------------------
+
+    def _index_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat("Preparing…")
+
+    def _index_progress(self, phase: str, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        label = "Reading" if phase == "reading" else "Indexing"
+        self.progress.setFormat(f"{label} %v/%m")
+        self.progress.setToolTip(what)
+
+    def _index_finished(self, report: dict[str, object]) -> None:
+        added, updated, removed, skipped = (
+            list(report.get(key, []))  # type: ignore[call-overload]
+            for key in ("added", "updated", "removed", "skipped")
+        )
+        self.reload_library()
+        if self._current_doc is not None and any(d.get("id") == self._current_doc for d in updated):
+            current, self._current_doc = self._current_doc, None
+            self.open_document(current)  # its text changed: show it (notes were re-anchored)
+        parts = [f"{len(added)} added", f"{len(updated)} updated", f"{len(removed)} removed"]
+        if skipped:
+            parts.append(f"{len(skipped)} skipped")
+        messages = [str(m) for m in report.get("messages", [])]  # type: ignore[attr-defined]
+        self.statusBar().showMessage(
+            "Library: " + ", ".join(parts) + ". " + " ".join(messages), 10000
+        )
+        if skipped and getattr(self, "_import_requested", False):
+            self._show_skipped(skipped)
+        self._import_requested = False
+        if self.search_edit.text().strip():
+            self._run_search()  # results may have changed
+
+    def _show_skipped(self, skipped: list[dict[str, str]]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Some files were not imported",
+            f"{len(skipped)} file(s) could not be imported.",
+            parent=self,
+        )
+        box.setDetailedText("\n".join(f"{s['path']}: {s['reason']}" for s in skipped))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        self._skipped_box = box
+
+    def _index_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    # ---- search ----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def scope(self) -> str:
+        return str(self.scope_combo.currentData())
+
+    def _scope_changed(self) -> None:
+        self.settings.scope = self.scope()
+        if self.search_edit.text().strip():
+            self._run_search()
+
+    def _query_edited(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self.clear_search()
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        query = self.search_edit.text().strip()
+        if query:
+            self._latest_request = self.search_service.request(query, self.scope())
+
+    def _search_answered(self, answer: SearchAnswer) -> None:
+        if answer.request != self._latest_request or not self.search_edit.text().strip():
+            return  # a newer query replaced this one while it ran
+        titles = {r.id: r.title for r in self.library.all()} if answer.notes else {}
+        items = []
+        total = 0
+        suggestion = None
+        if answer.documents is not None:
+            items += [ResultItem.from_document(h) for h in answer.documents.hits]
+            total = answer.documents.total
+            suggestion = answer.documents.suggestion
+            self._answer_terms = answer.documents.terms
+        items += [ResultItem.from_note(h, titles.get(h.note.doc_id, "Note")) for h in answer.notes]
+        self.library_pane.show_results(items, total, suggestion, answer.error)
+        self.searchAnswered.emit(answer)
+
+    def clear_search(self) -> None:
+        self._search_timer.stop()
+        self._latest_request = 0  # answers still in flight are dropped
+        self._answer_terms = frozenset()
+        if self.search_edit.text():
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+        self.library_pane.show_library()
+        self.reader.set_search_terms(set())
+
+    def open_top_result(self) -> None:
+        self._search_timer.stop()
+        top = self.library_pane.top_result()
+        if top is not None:
+            self.open_result(top)
+
+    def open_result(self, item: ResultItem) -> None:
+        self.open_document(item.doc_id)
+        if item.kind == "note":
+            self.reader.select_note(item.id)
+            self.notes_panel.select_note(item.id)
+        else:
+            self.reader.set_search_terms(set(self._answer_terms))
+
+    def open_note(self, doc_id: str, note_id: str) -> None:
+        self.open_document(doc_id)
+        self.notes_panel.show_document_tab()
+        self.reader.select_note(note_id)
+        self.notes_panel.select_note(note_id)
+
+    def show_all_notes(self) -> None:
+        self.notes_panel.tabs.setCurrentWidget(self.notes_panel.all_notes)
+        self.notes_panel.all_notes.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.clear_search()
+                self.reader.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Down and self.library_pane.showing_results():
+                self.library_pane.results.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ---- notes -----------------------------------------------------------------------
+
+    def _highlight_requested(self, start: int, end: int, with_note: bool) -> None:
+        try:
+            self.notes_panel.create_anchored_note(start, end, with_note=with_note)
+        except CarnetError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+
+    def _notes_changed(self, doc_id: str) -> None:
+        if doc_id == self._current_doc:
+            self.reader.set_note_highlights(self.notes.list(doc_id))
+        self.library_pane.model.set_note_counts(self.notes.count_by_document())
+
+    def export_notes(self, fmt: str) -> None:
+        suffix = "md" if fmt == "md" else "json"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export notes",
+            str(Path.home() / f"carnet-notes.{suffix}"),
+            "Markdown (*.md)" if fmt == "md" else "JSON (*.json)",
+        )
+        if not path:
+            return
+        self.notes_panel.flush()
+        try:
+            if fmt == "md":
+                records = {r.id: r for r in self.library.all()}
+                text = export_markdown(self.notes.list(), records)
+            else:
+                text = export_json(self.notes.list(include_trashed=True))
+            target = Path(path)
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_text(text, "utf-8")
+            tmp.replace(target)
+        except OSError as exc:
+            show_error(self, DataDirError(f"Cannot write {path}: {exc.strerror or exc}"))
+            return
+        self.statusBar().showMessage(f"Notes exported to {path}", 8000)
+
+    # ---- view ------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self.reader.set_theme(name)
+        self.settings.theme = name
+        for action in self.actions_.themes.actions():
+            action.setChecked(action.data() == name)
+
+    def _remember_zoom(self, size: float) -> None:
+        self.settings.font_size = size
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Carnet",
+            "<b>Carnet</b><br>A reading notebook: read, search and annotate your documents."
+            f"<br><br>Data: {self.paths.root}",
+        )
+
+    # ---- quitting --------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        saved = self.notes_panel.flush()
+        if not saved:
+            answer = QMessageBox.warning(
+                self,
+                "Unsaved note",
+                "Your last note edit could not be saved:\n"
+                f"{self.notes_panel.autosaver.last_error or 'the notes store refused it'}.\n\n"
+                "Quit anyway and lose it, or stay and copy it somewhere safe?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self._remember_position()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sync()
+        self.indexer.stop()
+        self.search_service.shutdown()
+        self.notes.close()
+        self.library.close()
+        super().closeEvent(event)

@@ -1,0 +1,185 @@
+"""The real window, offscreen, on a temp data dir: what a reader sees and what must hold."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from app.core.notes.store import NotesStore
+from app.core.paths import DataPaths
+from app.ui.main_window import MainWindow
+from app.ui.reader_marks import MARK_ID, MARK_KIND
+
+INDEXING_TIMEOUT = 60_000
+TIMEOUT = 10_000
+
+
+def open_window(qtbot: QtBot, data: DataPaths) -> MainWindow:
+    window = MainWindow(data, start_indexing=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+        window.indexer.start(bundled=True, refresh=True)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data: DataPaths) -> Iterator[MainWindow]:
+    w = open_window(qtbot, data)
+    yield w
+    w.close()
+
+
+def marks(window: MainWindow, kind: str) -> list[tuple[str, str]]:
+    return [
+        (s.cursor.selectedText(), s.format.stringProperty(MARK_ID))
+        for s in window.reader.browser.extraSelections()
+        if s.format.property(MARK_KIND) == kind
+    ]
+
+
+def select(window: MainWindow, start: int, end: int) -> None:
+    reader = window.reader
+    cursor = QTextCursor(reader.browser.document())
+    cursor.setPosition(reader.py_to_qt(start))
+    cursor.setPosition(reader.py_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    reader.browser.setTextCursor(cursor)
+
+
+def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
+    with qtbot.waitSignal(window.searchAnswered, timeout=TIMEOUT):
+        window.search_edit.setText(query)
+
+
+def test_opens_on_a_fresh_data_dir_and_lists_the_five_articles(window: MainWindow) -> None:
+    assert window.windowTitle() == "Carnet"
+    model = window.library_pane.model
+    assert model.rowCount() == 5
+    titles = {model.index(r, 0).data() for r in range(5)}
+    assert "Le message de Blinken à Lavrov" in titles
+    # the first document is open in the reader, with its header
+    assert window.current_document() is not None
+    assert window.reader.text
+
+
+def test_typing_a_query_shows_results_with_snippets(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "negociation")
+    pane = window.library_pane
+    assert pane.showing_results()
+    items = [pane.results_model.item(r) for r in range(pane.results_model.rowCount())]
+    assert len(items) >= 3
+    for item in items:
+        assert re.search(r"<b>[^<]*(n[ée]goci)[^<]*</b>", item.snippet_html, re.IGNORECASE)
+    qtbot.keyClick(window.search_edit, "\x1b")  # Esc back to the library
+    assert not pane.showing_results() and window.search_edit.text() == ""
+
+
+def test_opening_a_result_highlights_its_hits(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "negociations")
+    top = window.library_pane.top_result()
+    assert top is not None
+    window.open_top_result()
+    assert window.current_document() == top.doc_id
+    hits = marks(window, "hit")
+    assert hits and all(re.match(r"(?i)n[ée]goci", text) for text, _ in hits)
+    assert window.reader.hit_count() == len(hits)
+
+
+def test_did_you_mean_is_offered_and_clickable(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "Lavrof")
+    assert "lavrov" in window.library_pane.suggestion.text()
+    with qtbot.waitSignal(window.searchAnswered, timeout=TIMEOUT):
+        window.library_pane.suggestionClicked.emit("lavrov")
+    assert window.search_edit.text() == "lavrov"
+    assert window.library_pane.results_model.rowCount() == 5
+
+
+def test_a_highlight_with_note_survives_closing_the_window(
+    qtbot: QtBot, data: DataPaths, window: MainWindow
+) -> None:
+    doc_id = window.current_document()
+    assert doc_id is not None
+    text = window.reader.text
+    quote = "Blinken"
+    start = text.index(quote)
+    select(window, start, start + len(quote))
+    window.actions_.highlight_with_note.trigger()
+    panel = window.notes_panel
+    note = panel.current_note()
+    assert note is not None and note.anchor is not None and note.anchor.quote == quote
+    panel.editor.body.setPlainText("Le nom revient dans chaque article.")
+    window.close()
+
+    again = open_window(qtbot, data)
+    try:
+        assert again.current_document() == doc_id  # the open document is remembered
+        notes = again.notes.list(doc_id)
+        assert [n.text for n in notes] == ["Le nom revient dans chaque article."]
+        assert (quote, notes[0].id) in marks(again, "note")
+        assert again.notes_panel.model.rowCount() == 1
+    finally:
+        again.close()
+
+
+def test_autosave_saves_text_left_without_saving(
+    qtbot: QtBot, data: DataPaths, window: MainWindow
+) -> None:
+    window.actions_.new_note.trigger()
+    note = window.notes_panel.current_note()
+    assert note is not None
+    window.notes_panel.editor.body.setPlainText("Écrit puis laissé là.")
+    with NotesStore(data, read_only=True) as other:
+        qtbot.waitUntil(lambda: other.get(note.id).text == "Écrit puis laissé là.", timeout=TIMEOUT)
+
+
+def test_theme_and_zoom_change_the_reader(window: MainWindow) -> None:
+    reader = window.reader
+    before = reader.browser.palette().color(reader.browser.viewport().backgroundRole())
+    window.set_theme("dark")
+    after = reader.browser.palette().color(reader.browser.viewport().backgroundRole())
+    assert after.lightness() < 80 <= before.lightness() or before.lightness() < 80
+    assert window.reader.effective_theme() == "dark" and window.settings.theme == "dark"
+    size = reader.font_size()
+    window.actions_.zoom_in.trigger()
+    assert reader.font_size() > size
+    window.actions_.zoom_reset.trigger()
+    assert window.settings.font_size == reader.font_size()
+
+
+def test_import_through_the_file_dialog_adds_a_document(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "nouvel-article.html"
+    article.write_text(
+        "<html><head><title>Un article importé</title></head>"
+        "<body><h1>Un article importé</h1><p>La négociation de Zanzibar.</p></body></html>",
+        "utf-8",
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(article)], ""))
+    )
+    with qtbot.waitSignal(window.libraryReloaded, timeout=INDEXING_TIMEOUT):
+        window.actions_.import_files.trigger()
+    model = window.library_pane.model
+    assert model.rowCount() == 6
+    assert "Un article importé" in {model.index(r, 0).data() for r in range(6)}
+    search(qtbot, window, "zanzibar")
+    assert window.library_pane.top_result().title == "Un article importé"
+
+
+def test_keyboard_shortcuts_are_listed(window: MainWindow) -> None:
+    rows = dict(window.actions_.shortcut_rows())
+    assert rows["Search"] == "Ctrl+K"
+    assert "Quit" in rows and "Find in Document" in rows
