@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -57,15 +58,27 @@ class LibraryPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # Titles of news articles are long: two wrapped lines per row show them, where a
+        # single line would show "La dip…".
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (SOURCE, DATE, WORDS, NOTES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        widths = {SOURCE: 104, DATE: 84, WORDS: 64, NOTES: 52}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setHighlightSections(False)
+        header.setSectionHidden(WORDS, True)  # on demand, from the header's menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._row_activated)
 
@@ -108,6 +121,23 @@ class LibraryPane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 0, 6)
         outer.addWidget(self.stack)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        """Show or hide columns; the title always stays."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in (SOURCE, DATE, WORDS, NOTES):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        self.table.horizontalHeader().restoreState(state)
 
     # ---- library -------------------------------------------------------------------
 

@@ -196,7 +196,9 @@ class MainWindow(QMainWindow):
         if s.splitter is not None:
             self.splitter.restoreState(s.splitter)
         else:
-            self.splitter.setSizes([330, 660, 330])
+            self.splitter.setSizes([420, 640, 340])
+        if s.library_header is not None:
+            self.library_pane.restore_header_state(s.library_header)
         if s.font_size:
             self.reader.set_font_size(s.font_size)
         self.set_theme(s.theme)
@@ -519,6 +521,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter = self.splitter.saveState()
+        self.settings.library_header = self.library_pane.header_state()
         self.settings.sync()
         self.indexer.stop()
         self.search_service.shutdown()

@@ -34,7 +34,7 @@ SERIF_FAMILIES = [
     "serif",
 ]
 LINE_HEIGHT_PERCENT = 155
-TITLE_SCALE = 1.6
+TITLE_SCALE = 1.45
 META_SCALE = 0.82
 # A sample of ordinary French prose: its mean advance gives the width of a column of
 # COLUMN_CHARS characters in the current font.

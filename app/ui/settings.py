@@ -44,6 +44,14 @@ class UiSettings:
         self._s.setValue("window/splitter", value)
 
     @property
+    def library_header(self) -> QByteArray | None:
+        return self._bytes("window/library_header")
+
+    @library_header.setter
+    def library_header(self, value: QByteArray) -> None:
+        self._s.setValue("window/library_header", value)
+
+    @property
     def theme(self) -> str:
         value = str(self._s.value("reader/theme", "system"))
         return value if value in THEMES else "system"
