@@ -1,7 +1,8 @@
 """Takes the README's screenshot of the real window: ``python -m tests.screenshot OUT.png``.
 
-Run it on a real display or under Xvfb:
-    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python -m tests.screenshot resources/screenshot.png
+Run it on a real display or under Xvfb (from the repository's root):
+    xvfb-run -s "-screen 0 1400x900x24" \
+        .venv/bin/python -m tests.screenshot resources/screenshot.png
 It uses a temporary data dir with the bundled corpus, a search and a highlighted note.
 """
 
@@ -49,8 +50,9 @@ def main(out: str) -> int:
     window.open_result(chosen)
     text = window.reader.text
     start = text.index(quote)
-    window.notes_panel.create_anchored_note(start, start + len(quote), with_note=True,
-                                            color="yellow")
+    window.notes_panel.create_anchored_note(
+        start, start + len(quote), with_note=True, color="yellow"
+    )
     window.notes_panel.editor.body.setPlainText(
         "Le ton change : Washington n'attend plus rien de ce dialogue.\n\n"
         "À comparer avec la rencontre du G20 à New Delhi."

@@ -240,7 +240,7 @@ def _derive_date(text: str) -> str | None:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text))
+    return len(_WORD_RE.findall(text))
 
 
 def reading_minutes(words: int) -> int:

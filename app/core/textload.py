@@ -66,8 +66,8 @@ _LINE_BREAK_CONTROLS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 def normalise_text(text: str) -> str:
     """\\n newlines, no C0 controls but \\n and \\t, NFC: the form note offsets refer to."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_LINE_BREAK_CONTROLS)
-    text = _CONTROL_RE.sub("", text)
+    if _CONTROL_RE.search(text):  # rare: skip two full passes over clean text
+        text = _CONTROL_RE.sub("", text.translate(_LINE_BREAK_CONTROLS))
     # NFC so that "é" typed or pasted matches "é" in a file saved decomposed (macOS).
     return unicodedata.normalize("NFC", text)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from whoosh.formats import Positions
 
 from app.core.analysis import (
+    FrenchPositions,
     fold,
     french_analyzer,
     index_variants,
@@ -14,6 +16,7 @@ from app.core.analysis import (
     query_term,
     query_terms,
 )
+from tests.conftest import CORPUS
 
 
 def index_terms(text: str) -> set[str]:
@@ -80,3 +83,12 @@ def test_matching_spans_mark_what_the_index_would_match() -> None:
     text = "Il faut négocier, dit-il. Les négociations continuent."
     spans = matching_spans(text, query_terms("negociation"))
     assert [text[a:b] for a, b in spans] == ["négocier", "négociations"]
+
+
+def test_fast_positions_format_emits_what_the_analyzer_would() -> None:
+    analyzer = french_analyzer()
+    for path in CORPUS.glob("*.txt"):
+        text = path.read_text("utf-8") + " İstanbul ŒUVRE d’œuvres l'Ukraine 1er"
+        fast = sorted(FrenchPositions().word_values(text, analyzer, mode="index"))
+        slow = sorted(Positions().word_values(text, analyzer, mode="index"))
+        assert fast == slow

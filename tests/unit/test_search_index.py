@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.analysis import fold
+from app.core import search_index
 from app.core.errors import IndexBusyError
 from app.core.paths import DataPaths
 from app.core.search_index import STAMP_FILE
@@ -252,3 +253,17 @@ def test_a_locked_index_defers_the_update_but_search_still_works(
     finally:
         holder.cancel()
     assert workspace.index.update(workspace.library).indexed == 5
+
+
+def test_the_multiprocess_writer_indexes_the_same_as_the_plain_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["negociation", '"contrôle des armes"', "Lavrov -Genève", "nego*", "title:russie"]
+    answers = []
+    for parallel_min in (10_000, 1):
+        monkeypatch.setattr(search_index, "PARALLEL_MIN", parallel_min)
+        with Workspace(DataPaths(tmp_path / f"data{parallel_min}"), corpus_dir=CORPUS) as ws:
+            ws.bring_in_bundled()
+            ws.sync_index()
+            answers.append([sorted(result_ids(ws, q)) for q in queries])
+    assert answers[0] == answers[1] and all(answers[0])
