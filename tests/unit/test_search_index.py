@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.analysis import fold
 from app.core import search_index
+from app.core.analysis import fold
 from app.core.errors import IndexBusyError
 from app.core.paths import DataPaths
 from app.core.search_index import STAMP_FILE
