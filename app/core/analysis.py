@@ -174,19 +174,28 @@ def query_terms(text: str) -> set[str]:
     }
 
 
-def matching_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+def matching_spans(
+    text: str, terms: set[str] | frozenset[str], limit: int | None = None
+) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` that the index would match against ``terms``.
 
     Used to mark hits in the reader and in notes with exactly the index's French matching
-    (``negociations`` marks ``négocier``).
+    (``negociations`` marks ``négocier``). ``limit`` stops after that many spans (snippets
+    need the first few, not every hit of a long text).
     """
     if not terms:
         return []
     spans: list[tuple[int, int]] = []
+    verdicts: dict[str, bool] = {}  # each distinct word is looked up once
     for m in _WORD.finditer(text):
-        word = m.group().lower()
-        if word in FRENCH_STOPS:
-            continue
-        if any(v in terms for v in index_variants(word)):
+        word = m.group()
+        hit = verdicts.get(word)
+        if hit is None:
+            lower = word.lower()
+            hit = lower not in FRENCH_STOPS and any(v in terms for v in index_variants(lower))
+            verdicts[word] = hit
+        if hit:
             spans.append((m.start(), m.end()))
+            if limit is not None and len(spans) >= limit:
+                break
     return spans

@@ -36,12 +36,18 @@ from app.core.analysis import (
 )
 from app.core.errors import IndexBusyError, SearchIndexError
 from app.core.library import Cancelled, Library, Progress
-from app.core.search_query import QueryBuilder, clean_query_text, plain_words, relaxed
+from app.core.search_query import (
+    QueryBuilder,
+    clean_query_text,
+    plain_words,
+    relaxed,
+    with_title_boost,
+)
 from app.core.snippets import make_snippet
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: no spelling field, fast positions format
+SCHEMA_VERSION = 3  # 2: no spelling field, fast positions; 3: title inside content
 INDEX_VERSION = f"{SCHEMA_VERSION}.{ANALYSIS_VERSION}"
 STAMP_FILE = "carnet-index.json"
 SEARCH_FIELDS = frozenset({"title", "content"})
@@ -260,7 +266,7 @@ class SearchIndex:
                 writer.delete_by_term("id", doc_id)
             for n, (record, text) in enumerate(library.unindexed()):
                 if cancelled is not None and cancelled():
-                    writer.cancel()
+                    _cancel(writer)
                     report.cancelled = True
                     return report
                 fields = {
@@ -270,7 +276,9 @@ class SearchIndex:
                     "source": record.source or "",
                     "date": record.date or "",
                     "words": record.words,
-                    "content": text,
+                    # The title goes into the content too: one field to match (fast), and a
+                    # word found only in an HTML <title> still finds its document.
+                    "content": f"{record.title}\n\n{text}",
                 }
                 if fresh:
                     writer.add_document(**fields)
@@ -281,7 +289,7 @@ class SearchIndex:
                     progress(n, total, record.title)
             writer.commit()
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
         library.mark_indexed(shas, shas)
         library.clear_removals(removals)
@@ -305,12 +313,12 @@ class SearchIndex:
         if q is not wq.NullQuery:
             # Whoosh's block-max skipping is slower than plain collection in pure Python,
             # and leaves the total to a second pass: collect everything once (4x faster).
-            results = searcher.search(q, limit=limit, optimize=False)
+            results = searcher.search(with_title_boost(q), limit=limit, optimize=False)
             hits = [(h.docnum, h.score) for h in results]
             total = len(results)
             wider = relaxed(q)
             if wider is not None and len(hits) < limit:
-                more = searcher.search(wider, limit=limit, optimize=False)
+                more = searcher.search(with_title_boost(wider), limit=limit, optimize=False)
                 seen = {d for d, _ in hits}
                 hits += [(h.docnum, h.score) for h in more if h.docnum not in seen][
                     : limit - len(hits)
@@ -399,6 +407,21 @@ class SearchIndex:
         searcher = self.searcher()
         stems = [t for t, _ in searcher.key_terms_from_text("content", text, numterms=count)]
         return [_surface_word(text, stem) for stem in stems]
+
+
+def _cancel(writer: Any) -> None:
+    """Cancel a writer, and make sure a multiprocess writer's helpers are gone.
+
+    Left to themselves after an error they can wait on their queue forever, and the
+    interpreter then waits for them at exit: the indexing process never ends.
+    """
+    try:
+        writer.cancel()
+    finally:
+        for task in getattr(writer, "tasks", ()):
+            if task.is_alive():
+                task.terminate()
+            task.join(5)
 
 
 def _replace_word(text: str, word: str, new: str) -> str:

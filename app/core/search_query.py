@@ -19,8 +19,8 @@ from whoosh.fields import Schema
 from whoosh.qparser import (
     AndGroup,
     FuzzyTermPlugin,
-    MultifieldParser,
     PlusMinusPlugin,
+    QueryParser,
 )
 from whoosh.reading import IndexReader
 
@@ -33,7 +33,6 @@ MIN_PREFIX = 3  # shorter prefixes are looked up as whole words instead of expan
 PREFIX_SCAN = 2_000  # terms looked at for one prefix
 PREFIX_KEEP = 48  # most frequent of those actually searched
 TITLE_BOOST = 3.0
-SEARCH_FIELDS = ("title", "content")
 
 _WORD = re.compile(r"\w+")
 
@@ -69,13 +68,11 @@ class BoundedPrefix(wq.Prefix):
         )
 
 
-def _make_parser(schema: Schema, group: type) -> MultifieldParser:
-    parser = MultifieldParser(
-        list(SEARCH_FIELDS),
-        schema,
-        fieldboosts={"title": TITLE_BOOST, "content": 1.0},
-        group=group,
-    )
+def _make_parser(schema: Schema, group: type) -> QueryParser:
+    # One field: the content, which also holds the title (see search_index.update). Titles
+    # weigh more through with_title_boost; matching the content alone is ~2x faster than
+    # OR-ing title and content for every word.
+    parser = QueryParser("content", schema, group=group)
     parser.add_plugin(FuzzyTermPlugin())
     # '-' excludes only at the start of a word: États-Unis is not "États NOT Unis".
     parser.add_plugin(
@@ -125,13 +122,32 @@ class QueryBuilder:
             return self.plain(text)
 
     def plain(self, text: str) -> wq.Query:
-        """All plain words of ``text`` in title or content, ANDed."""
+        """All plain words of ``text``, ANDed."""
         terms = [query_term(w) for w in plain_words(text)]
         if not terms:
             return wq.NullQuery
-        return wq.And(
-            [wq.Or([wq.Term("title", t, boost=TITLE_BOOST), wq.Term("content", t)]) for t in terms]
-        )
+        return wq.And([wq.Term("content", t) for t in terms])
+
+
+def _wanted_words(q: wq.Query) -> list[str]:
+    """Content words the query asks for (not those it excludes, nor expansions)."""
+    if isinstance(q, wq.Term):
+        return [str(q.text)] if q.fieldname == "content" and not isinstance(q, wq.FuzzyTerm) else []
+    if isinstance(q, wq.Phrase):
+        return [str(w) for w in q.words] if q.fieldname == "content" else []
+    if isinstance(q, wq.AndNot):
+        return _wanted_words(q.a)
+    if isinstance(q, wq.And | wq.Or):
+        return [w for sub in q.subqueries for w in _wanted_words(sub)]
+    return []
+
+
+def with_title_boost(q: wq.Query) -> wq.Query:
+    """Documents whose title has the words rank higher; matching is unchanged."""
+    words = list(dict.fromkeys(_wanted_words(q)))
+    if not words:
+        return q
+    return wq.AndMaybe(q, wq.Or([wq.Term("title", w, boost=TITLE_BOOST) for w in words]))
 
 
 def relaxed(q: wq.Query) -> wq.Query | None:

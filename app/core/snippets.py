@@ -11,9 +11,10 @@ import html
 from app.core.analysis import matching_spans
 
 SNIPPET_CHARS = 220
+SPAN_LIMIT = 40  # the best passage is chosen among the first hits: long texts cost no more
 
 
-def _best_window(spans: list[tuple[int, int]], text: str, width: int) -> tuple[int, int]:
+def _best_window(spans: list[tuple[int, int]], text: str, width: int) -> int:
     """The window of ``width`` characters holding the most distinct matched words."""
     best_start, best_score = spans[0][0], -1
     j = 0
@@ -25,7 +26,7 @@ def _best_window(spans: list[tuple[int, int]], text: str, width: int) -> tuple[i
         score = distinct * 10 + (j - i)
         if score > best_score:
             best_start, best_score = start, score
-    return best_start, j
+    return best_start
 
 
 def _expand(text: str, start: int, end: int) -> tuple[int, int]:
@@ -39,11 +40,11 @@ def _expand(text: str, start: int, end: int) -> tuple[int, int]:
 
 def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
     """HTML-escaped passage with matched words in ``<b>``; the opening when nothing matches."""
-    spans = matching_spans(text, terms)
+    spans = matching_spans(text, terms, limit=SPAN_LIMIT)
     if not spans:
         start, end = _expand(text, 0, min(len(text), width))
         return html.escape(" ".join(text[start:end].split())) + ("…" if end < len(text) else "")
-    first, _ = _best_window(spans, text, width)
+    first = _best_window(spans, text, width)
     # Centre the matches a little: some context before the first one reads better.
     lead = min(width // 4, first)
     start, end = _expand(text, first - lead, min(len(text), first - lead + width))
