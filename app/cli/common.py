@@ -37,6 +37,10 @@ def open_workspace(args: argparse.Namespace, *, sync: bool = True) -> Workspace:
         except IndexBusyError as exc:
             # Searching still works on what is indexed; the journal keeps the rest for later.
             print(f"carnet: {exc}", file=sys.stderr)
+    if ws.paths.notes_db.exists():
+        # Opened now, not lazily by the command: a damaged notes file restored from a
+        # backup (or set aside) is something the user must read before anything else.
+        _ = ws.notes
     report_messages(ws)
     return ws
 

@@ -12,6 +12,18 @@ from app.core.errors import DataDirError
 
 APP_NAME = "Carnet"
 DATA_DIR_ENV = "CARNET_DATA_DIR"
+# Files Carnet creates are the reader's private notes and reading list: owner-only.
+PRIVATE_UMASK = 0o077
+
+
+def restrict_umask() -> int:
+    """Make every file this process creates owner-only; returns the previous umask.
+
+    Called once at process start (command line, window, index worker): SQLite creates
+    -wal/-shm files and Whoosh its segments with the umask's default modes, and neither
+    lets us pass a mode, so the umask is the one place that covers them all.
+    """
+    return os.umask(PRIVATE_UMASK)
 
 
 def default_data_dir() -> Path:
@@ -31,6 +43,15 @@ def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def bundled_corpus_dir() -> Path:
     """The articles shipped with Carnet, at the top of the source tree."""
     return Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _create_private_file(path: Path) -> None:
+    """Create ``path`` empty and 0600 unless it exists (never truncates, never chmods)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -60,9 +81,18 @@ class DataPaths:
         return self.root / "settings.ini"
 
     def ensure(self) -> None:
-        """Create the data dir owner-only (it holds private notes)."""
+        """Create the data dir owner-only (it holds private notes).
+
+        The library database is created here too, owner-only, so it is private even in a
+        process that never called ``restrict_umask`` (SQLite gives -wal/-shm the mode of
+        their database file). The index folder is recreated by the index on every rebuild,
+        so only the umask and this 0700 folder protect it. An existing folder chosen with
+        --data-dir is left as it is: its mode is the user's to set.
+        """
         try:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if os.access(self.root, os.W_OK):
+                _create_private_file(self.library_db)
         except OSError as exc:
             raise DataDirError(
                 f"Cannot create the data directory {self.root}: {exc.strerror or exc}. "

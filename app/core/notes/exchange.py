@@ -167,6 +167,12 @@ def _note_from_json(raw: Any) -> Note:
     for key in _BOOL_FIELDS:
         if not isinstance(raw.get(key, False), bool):
             raise NotesError(f'"{key}" must be true or false')
+    for key in _STR_FIELDS | _OPTIONAL_STR:
+        try:
+            (raw.get(key) or "").encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON can spell a lone surrogate ("\ud800"); no database can store one.
+            raise NotesError(f'"{key}" holds an invalid character (a lone surrogate)') from None
     for key in ("text", "quote", "prefix", "suffix"):
         if len(raw.get(key) or "") > MAX_TEXT_CHARS:
             raise NotesError(f'"{key}" is longer than {MAX_TEXT_CHARS} characters')

@@ -81,15 +81,35 @@ def parse_iso(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def clean_text(text: str) -> str:
+    """``text`` as it will be stored: unchanged unless it holds lone surrogates.
+
+    Every other string (HTML, control characters, NUL, any script) is stored and read back
+    exactly. A lone surrogate (half of a UTF-16 pair, e.g. from a broken paste) has no
+    UTF-8 form and SQLite would refuse the whole note, so it becomes U+FFFD instead.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Through UTF-16 with surrogatepass: a pair written as two halves is rejoined,
+        # and only a truly lone half is replaced.
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
 def clean_tags(tags: tuple[str, ...] | list[str] | Any) -> tuple[str, ...]:
-    """Tags without '#' or surrounding blanks, deduplicated in order."""
+    """Tags without '#' or surrounding blanks, deduplicated in order.
+
+    This is what "exactly" means for tags: a note reads back ``clean_tags(tags)``, and
+    ``clean_tags`` of that is the same again (cleaning is idempotent).
+    """
     if isinstance(tags, str):
         raise NotesError("Tags must be a list of words, not one string.")
     out: list[str] = []
     for raw in tags:
         if not isinstance(raw, str):
             raise NotesError(f"A tag must be text, not {type(raw).__name__}.")
-        tag = raw.strip().lstrip("#").strip()
+        tag = clean_text(raw).strip().lstrip("#").strip()
         if len(tag) > MAX_TAG_CHARS:
             raise NotesError(f"The tag {tag[:20]!r}… is too long (at most {MAX_TAG_CHARS}).")
         if tag and tag not in out:

@@ -32,6 +32,7 @@ from app.core.notes.model import (
     ReanchorReport,
     clean_color,
     clean_tags,
+    clean_text,
     new_id,
     note_from_row,
     note_to_row,
@@ -147,7 +148,7 @@ class NotesStore:
         note = Note(
             id=new_id(),
             doc_id=doc_id,
-            text=text,
+            text=clean_text(text),
             tags=clean_tags(tags),
             created=stamp,
             updated=stamp,
@@ -184,7 +185,7 @@ class NotesStore:
             old = self._fetch(conn, note_id)
             new = replace(
                 old,
-                text=old.text if text is None else text,
+                text=old.text if text is None else clean_text(text),
                 tags=old.tags if tags is None else clean_tags(tags),
                 color=old.color if color is None else clean_color(color),
             )
