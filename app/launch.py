@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 # sonames Qt's xcb plugin needs -> the Debian/Ubuntu package that ships them
@@ -104,11 +105,16 @@ def display_problem(env: dict[str, str] | None = None) -> str | None:
     )
 
 
-def launch_window(data_dir: str | None, qt_args: list[str]) -> int:
+def launch_window(
+    data_dir: str | None,
+    qt_args: list[str],
+    open_ids: Sequence[str] = (),
+    import_paths: Sequence[str] = (),
+) -> int:
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 3
     from app.ui.application import run  # noqa: PLC0415 - Qt is imported only here
 
-    return run(data_dir, qt_args)
+    return run(data_dir, qt_args, open_ids, import_paths)

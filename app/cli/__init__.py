@@ -8,12 +8,13 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import library_commands
+from app.cli import library_commands, window_commands
 from app.core.errors import CarnetError
+from app.core.paths import restrict_umask
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = [library_commands]
+COMMAND_MODULES = [library_commands, window_commands]
 try:  # the notes commands arrive with the notes store
     from app.cli import notes_commands
 
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything is created: the data dir holds private notes (see restrict_umask).
+    restrict_umask()
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
     logging.basicConfig(

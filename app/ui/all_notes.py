@@ -37,6 +37,7 @@ class AllNotesView(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
         self.message.hide()
 
         layout = QVBoxLayout(self)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import CarnetError
-from app.core.paths import DataPaths
+from app.core.paths import DataPaths, restrict_umask
 from app.ui.main_window import MainWindow
+from app.ui.single_instance import Request, SingleInstance, hand_over
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "carnet.svg"
 
@@ -30,14 +32,41 @@ def make_application(qt_args: list[str]) -> QApplication:
     return app
 
 
-def run(data_dir: str | None, qt_args: list[str]) -> int:
+def run(
+    data_dir: str | None,
+    qt_args: list[str],
+    open_ids: Sequence[str] = (),
+    import_paths: Sequence[str] = (),
+) -> int:
+    """Open the window, or hand the request to the window already open on this data dir."""
+    restrict_umask()  # also when started without the command line (tests, embedding)
     app = make_application(qt_args)
+    paths = DataPaths.from_override(data_dir)
+    request = Request(open=list(open_ids), paths=[str(Path(p).absolute()) for p in import_paths])
+    instance = SingleInstance(paths.root, app)
+    if not instance.claim():
+        if hand_over(paths.root, request):
+            print(f"Carnet is already open on {paths.root}: it was brought to the front.")
+            return 0
+        print(
+            f"carnet: another Carnet holds {paths.root} but does not answer; "
+            "close it (or wait for it to finish starting) and try again.",
+            file=sys.stderr,
+        )
+        return 1
     # Ctrl+C in the terminal closes the window properly (notes flushed) instead of dying.
     signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
     try:
-        window = MainWindow(DataPaths.from_override(data_dir))
+        window = MainWindow(paths)
     except CarnetError as exc:
+        instance.release()
         print(f"carnet: {exc}", file=sys.stderr)
         return 1
+    instance.requested.connect(window.handle_request)
     window.show()
-    return int(app.exec())
+    if request.open or request.paths:
+        window.handle_request(request)
+    try:
+        return int(app.exec())
+    finally:
+        instance.release()

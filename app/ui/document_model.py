@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from app.core.analysis import fold
 from app.core.library import DocumentRecord
+from app.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,7 +83,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return f"{record.title}\n{record.path}"
+            return tooltip(f"{record.title}\n{record.path}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (WORDS, NOTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -17,6 +17,8 @@ def show_error(parent: QWidget, error: CarnetError | str, title: str = "Carnet")
     message = str(error)
     log.warning("shown to the user: %s", message)
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+    # Messages quote paths, titles and passages: never let Qt guess they are HTML.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -32,9 +32,15 @@ class IndexRunner(QObject):
         return self._proc is not None
 
     def start(
-        self, *, bundled: bool = False, refresh: bool = False, paths: list[str] | None = None
+        self,
+        *,
+        bundled: bool = False,
+        refresh: bool = False,
+        rebuild: bool = False,
+        paths: list[str] | None = None,
     ) -> None:
         args = ["--data-dir", self._data_dir]
+        args += ["--rebuild"] if rebuild else []
         args += ["--bundled"] if bundled else []
         args += ["--refresh"] if refresh else []
         args += ["--", *paths] if paths else []

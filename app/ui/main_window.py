@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import CarnetError, DataDirError
 from app.core.library import Library
-from app.core.notes.errors import NotesStorageError
+from app.core.notes.errors import NotesStorageError, read_only_error
 from app.core.notes.exchange import export_json, export_markdown
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths, bundled_corpus_dir
@@ -34,11 +34,13 @@ from app.ui.errors import show_error
 from app.ui.index_runner import IndexRunner
 from app.ui.library_pane import LibraryPane
 from app.ui.notes_panel import NotesPanel
+from app.ui.plain_text import tooltip
 from app.ui.reader import ReaderView
 from app.ui.search_results import ResultItem
 from app.ui.search_service import SearchAnswer, SearchService
 from app.ui.settings import UiSettings
 from app.ui.shortcuts_dialog import show_shortcuts
+from app.ui.single_instance import Request
 from app.ui.window_actions import build_actions, build_menus
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self._latest_request = 0
         self._answer_terms: frozenset[str] = frozenset()
         self._current_doc: str | None = None
+        self._rebuilding = False
 
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
@@ -92,12 +95,22 @@ class MainWindow(QMainWindow):
     # ---- construction ----------------------------------------------------------------
 
     def _open_notes(self) -> NotesStore:
+        """The notes store, and what the user must hear about how it opened."""
+        self.startup_message: str | None = None
+        self.notes_state: str | None = None  # short form for the status bar
         try:
-            return NotesStore(self.paths)
+            store = NotesStore(self.paths)
         except NotesStorageError as exc:
-            # A read-only or full data dir: reading still works; saving says why it can't.
-            self._startup_message = str(exc)
+            # A full or unwritable data dir: reading still works; saving says why it can't.
+            self.startup_message, self.notes_state = str(exc), "Notes: read-only"
             return NotesStore(self.paths, read_only=True)
+        if store.recovery_message:
+            # A damaged notes file was set aside (and restored from a backup if any).
+            self.startup_message, self.notes_state = store.recovery_message, "Notes recovered"
+        elif store.read_only:
+            self.startup_message = str(read_only_error(self.paths.root))
+            self.notes_state = "Notes: read-only"
+        return store
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Search", self)
@@ -128,9 +141,18 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
-        message = getattr(self, "_startup_message", None)
-        if message:
-            self.statusBar().showMessage(message)
+        # Permanent: indexing messages replace the temporary text a second after start,
+        # but the reader must still be able to see that their notes are not as usual.
+        self.notes_label = QLabel(self.notes_state or "", self)
+        self.notes_label.setAccessibleName("Notes state")
+        self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes_label.setToolTip(tooltip(self.startup_message or ""))
+        self.notes_label.setVisible(self.notes_state is not None)
+        self.statusBar().addPermanentWidget(self.notes_label)
+        if self.startup_message:
+            self.statusBar().showMessage(self.startup_message)
+            if self.notes.recovery_message:
+                self._recovery_box = show_error(self, self.startup_message, "Notes recovered")
 
     def _connect(self) -> None:
         a = self.actions_
@@ -167,6 +189,7 @@ class MainWindow(QMainWindow):
         self.scope_combo.currentIndexChanged.connect(self._scope_changed)
         self._search_timer.timeout.connect(self._run_search)
         self.search_service.answered.connect(self._search_answered)
+        self.search_service.damaged.connect(self._index_damaged)
 
         self.library_pane.documentActivated.connect(self.open_document)
         self.library_pane.resultActivated.connect(self.open_result)
@@ -267,6 +290,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
         self.indexer.start(paths=paths)
 
+    def handle_request(self, request: Request) -> None:
+        """What another ``python main.py`` asked for: come to the front, open, import."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        for doc_id in request.open:
+            if self.library.find(doc_id) is None:
+                self.statusBar().showMessage(f"No document with id {doc_id!r}.", 10000)
+                continue
+            self.clear_search()
+            self.open_document(doc_id)
+        if request.paths:
+            self.start_import(request.paths)
+
     def remove_current_document(self) -> None:
         doc_id = self._current_doc
         if doc_id is None:
@@ -314,9 +353,10 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         label = "Reading" if phase == "reading" else "Indexing"
         self.progress.setFormat(f"{label} %v/%m")
-        self.progress.setToolTip(what)
+        self.progress.setToolTip(tooltip(what))
 
     def _index_finished(self, report: dict[str, object]) -> None:
+        self._rebuilding = False
         added, updated, removed, skipped = (
             list(report.get(key, []))  # type: ignore[call-overload]
             for key in ("added", "updated", "removed", "skipped")
@@ -350,7 +390,17 @@ class MainWindow(QMainWindow):
         box.open()
         self._skipped_box = box
 
+    def _index_damaged(self) -> None:
+        if self._rebuilding or self.indexer.is_busy():
+            # One rebuild answers every failed search while it runs; a running job opens
+            # the index for writing, which rebuilds it if it is damaged or outdated.
+            return
+        self._rebuilding = True
+        self.statusBar().showMessage("The search index is damaged; rebuilding it…")
+        self.indexer.start(rebuild=True)
+
     def _index_failed(self, message: str) -> None:
+        self._rebuilding = False
         self.statusBar().showMessage(message, 15000)
 
     # ---- search ----------------------------------------------------------------------

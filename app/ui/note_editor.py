@@ -86,6 +86,7 @@ class NoteEditor(QWidget):
         self.tags.textChanged.connect(self._changed)
         self.tag_error = QLabel(self)
         self.tag_error.setWordWrap(True)
+        self.tag_error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the tag
         self.tag_error.setStyleSheet("color: #b3261e;")
         self.tag_error.hide()
 

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.notes import Note
+from app.ui.plain_text import tooltip
 
 _USER = int(Qt.ItemDataRole.UserRole)
 NoteIdRole = _USER + 1
@@ -99,7 +100,7 @@ class NotesListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return summary_line(note)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return note.anchor.quote if note.anchor is not None else None
+            return tooltip(note.anchor.quote) if note.anchor is not None else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(note)
         if role == NoteIdRole:

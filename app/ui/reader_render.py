@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 
 from app.core.library import DocumentRecord
+from app.ui.plain_text import tooltip
 from app.ui.reader_text import LINE_SEPARATOR, TextLayout, url_spans
 from app.ui.themes import Theme
 
@@ -176,7 +177,7 @@ def render(
             href = line[start:end]
             link_char.setAnchor(True)
             link_char.setAnchorHref(href)
-            link_char.setToolTip(href)
+            link_char.setToolTip(tooltip(href))
             cursor.insertText(href, link_char)
             at = end
         cursor.insertText(line[at:], body_char)

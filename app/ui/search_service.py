@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.core.errors import CarnetError
+from app.core.errors import CarnetError, SearchIndexError
 from app.core.library import Library
 from app.core.notes.search import NoteHit
 from app.core.notes.store import NotesStore
@@ -36,6 +36,7 @@ class SearchAnswer:
 
 class _SearchWorker(QObject):
     answered = Signal(object)  # SearchAnswer
+    damaged = Signal()  # the index failed past its open-time checks: it needs a rebuild
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -72,10 +73,16 @@ class _SearchWorker(QObject):
         except CarnetError as exc:
             answer.error = str(exc)
             self._index = None  # reopen next time: the indexing process may have rebuilt it
+            if isinstance(exc, SearchIndexError):
+                self.damaged.emit()  # unreadable here: the indexing process must rebuild it
         except Exception as exc:  # noqa: BLE001 - a damaged index must not kill the thread
             log.warning("search failed: %s", repr(exc))
-            answer.error = "Search is unavailable while the index is rebuilt."
+            answer.error = "The search index is damaged; it is being rebuilt."
+            if self._index is not None:
+                self._index.close()
             self._index = None
+            # Only the indexing process writes the index: ask the window to have it rebuilt.
+            self.damaged.emit()
         self.answered.emit(answer)
 
     @Slot()
@@ -90,6 +97,7 @@ class SearchService(QObject):
     """Owns the search thread; ``request()`` returns the id the answer will carry."""
 
     answered = Signal(object)  # SearchAnswer
+    damaged = Signal()  # a search hit a damaged index: rebuild it (in the indexing process)
     _requested = Signal(int, str, str, int)
     _closing = Signal()
 
@@ -102,6 +110,7 @@ class SearchService(QObject):
         self._requested.connect(self._worker.search)
         self._closing.connect(self._worker.close)
         self._worker.answered.connect(self.answered)
+        self._worker.damaged.connect(self.damaged)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
         self._last = 0
