@@ -141,9 +141,15 @@ class LibraryPane(QWidget):
 
     # ---- library -------------------------------------------------------------------
 
-    def set_records(self, records: list[DocumentRecord], note_counts: dict[str, int]) -> None:
+    def set_records(
+        self,
+        records: list[DocumentRecord],
+        note_counts: dict[str, int],
+        *,
+        presorted: bool = False,
+    ) -> None:
         current = self.current_doc_id()
-        self.model.set_records(records, note_counts)
+        self.model.set_records(records, note_counts, presorted=presorted)
         if current:
             self.select_document(current, emit=False)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CarnetError, DataDirError
-from app.core.library import Library
+from app.core.library import DocumentRecord, Library
 from app.core.notes.errors import NotesStorageError, read_only_error
 from app.core.notes.exchange import export_json, export_markdown
 from app.core.notes.store import NotesStore
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._answer_terms: frozenset[str] = frozenset()
         self._current_doc: str | None = None
         self._rebuilding = False
+        self._library_request = 0
 
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._run_search)
         self.search_service.answered.connect(self._search_answered)
         self.search_service.damaged.connect(self._index_damaged)
+        self.search_service.libraryLoaded.connect(self._library_loaded)
 
         self.library_pane.documentActivated.connect(self.open_document)
         self.library_pane.resultActivated.connect(self.open_result)
@@ -231,20 +233,32 @@ class MainWindow(QMainWindow):
     # ---- library ---------------------------------------------------------------------
 
     def reload_library(self) -> None:
-        records = self.library.all()
-        self.library_pane.set_records(records, self.notes.count_by_document())
+        """Ask for the library's list; it is read and sorted in the search thread."""
+        self._library_request = self.search_service.load_library(
+            *self.library_pane.model.sort_spec()
+        )
+
+    def _library_loaded(self, request: int, records: list[DocumentRecord]) -> None:
+        if request != self._library_request:
+            return  # an older answer: a newer reload is on its way
+        self.library_pane.set_records(records, self.notes.count_by_document(), presorted=True)
         self.notes_panel.set_document_titles({r.id: r.title for r in records})
+        known = {r.id for r in records}
         if self._current_doc is None:
             wanted = self.settings.last_document
-            if wanted and self.library.find(wanted) is not None:
-                self.library_pane.select_document(wanted)
-            elif records:
-                self.library_pane.select_document(records[0].id)
-        elif self.library.find(self._current_doc) is None:
+            first = wanted if wanted in known else (records[0].id if records else None)
+            if first is not None:
+                # Its own turn of the event loop: typesetting is not added to this one.
+                QTimer.singleShot(0, lambda: self._open_first(first))
+        elif self._current_doc not in known:
             self._current_doc = None
             self.reader.clear()
             self.notes_panel.set_document(None)
         self.libraryReloaded.emit()
+
+    def _open_first(self, doc_id: str) -> None:
+        if self._current_doc is None:
+            self.library_pane.select_document(doc_id)
 
     def open_document(self, doc_id: str) -> None:
         if doc_id == self._current_doc:
@@ -362,7 +376,7 @@ class MainWindow(QMainWindow):
             for key in ("added", "updated", "removed", "skipped")
         )
         self.reload_library()
-        if self._current_doc is not None and any(d.get("id") == self._current_doc for d in updated):
+        if self._current_doc is not None and self._current_doc in updated:
             current, self._current_doc = self._current_doc, None
             self.open_document(current)  # its text changed: show it (notes were re-anchored)
         parts = [f"{len(added)} added", f"{len(updated)} updated", f"{len(removed)} removed"]
@@ -432,7 +446,7 @@ class MainWindow(QMainWindow):
     def _search_answered(self, answer: SearchAnswer) -> None:
         if answer.request != self._latest_request or not self.search_edit.text().strip():
             return  # a newer query replaced this one while it ran
-        titles = {r.id: r.title for r in self.library.all()} if answer.notes else {}
+        titles = self.library_pane.model.titles() if answer.notes else {}
         items = []
         total = 0
         suggestion = None
@@ -573,6 +587,10 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.library_header = self.library_pane.header_state()
         self.settings.sync()
+        # Answers still in flight from the search thread must not reach closed stores.
+        self.search_service.answered.disconnect(self._search_answered)
+        self.search_service.libraryLoaded.disconnect(self._library_loaded)
+        self.indexer.finished.disconnect(self._index_finished)
         self.indexer.stop()
         self.search_service.shutdown()
         self.notes.close()

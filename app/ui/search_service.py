@@ -1,8 +1,10 @@
 """Search off the GUI thread: a QObject living in its own QThread, with its own index reader.
 
 Whoosh wants one Searcher per thread and SQLite one connection per thread, so the worker
-opens its own library, index and notes connections. Requests carry an id; the window
-drops answers to requests it has since replaced (typing fast never shows stale results).
+opens its own library, index and notes connections. It also reads the library's list for
+the window, which at 10,000 documents would otherwise stall the GUI thread. Requests
+carry an id; the window drops answers to requests it has since replaced (typing fast
+never shows stale results).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.core.errors import CarnetError, SearchIndexError
 from app.core.library import Library
@@ -18,6 +20,7 @@ from app.core.notes.search import NoteHit
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.core.search_index import SearchIndex, SearchResults
+from app.ui.document_model import sorted_records
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,7 @@ class SearchAnswer:
 class _SearchWorker(QObject):
     answered = Signal(object)  # SearchAnswer
     damaged = Signal()  # the index failed past its open-time checks: it needs a rebuild
+    libraryLoaded = Signal(int, object)  # request, list[DocumentRecord]
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -45,9 +49,14 @@ class _SearchWorker(QObject):
         self._index: SearchIndex | None = None
         self._notes: NotesStore | None = None
 
-    def _open(self) -> tuple[Library, SearchIndex]:
+    def _open_library(self) -> Library:
         if self._library is None:
             self._library = Library(self._paths.library_db)
+        return self._library
+
+    def _open(self) -> tuple[Library, SearchIndex]:
+        self._open_library()
+        assert self._library is not None
         if self._index is None:
             index = SearchIndex(self._paths.index_dir)
             # Never rebuild from here: the indexing process owns writes to the index.
@@ -85,6 +94,16 @@ class _SearchWorker(QObject):
             self.damaged.emit()
         self.answered.emit(answer)
 
+    @Slot(int, int, int)
+    def load_library(self, request: int, column: int, order: int) -> None:
+        """The library's records, sorted as the list shows them (10,000 rows: ~60 ms here)."""
+        try:
+            records = sorted_records(self._open_library().all(), column, Qt.SortOrder(order))
+        except CarnetError as exc:
+            log.warning("could not read the library: %s", exc)
+            records = []
+        self.libraryLoaded.emit(request, records)
+
     @Slot()
     def close(self) -> None:
         for resource in (self._index, self._library, self._notes):
@@ -98,7 +117,9 @@ class SearchService(QObject):
 
     answered = Signal(object)  # SearchAnswer
     damaged = Signal()  # a search hit a damaged index: rebuild it (in the indexing process)
+    libraryLoaded = Signal(int, object)  # request, list[DocumentRecord] in display order
     _requested = Signal(int, str, str, int)
+    _library_requested = Signal(int, int, int)
     _closing = Signal()
 
     def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
@@ -108,6 +129,8 @@ class SearchService(QObject):
         self._worker = _SearchWorker(paths)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.search)
+        self._library_requested.connect(self._worker.load_library)
+        self._worker.libraryLoaded.connect(self.libraryLoaded)
         self._closing.connect(self._worker.close)
         self._worker.answered.connect(self.answered)
         self._worker.damaged.connect(self.damaged)
@@ -118,6 +141,12 @@ class SearchService(QObject):
     def request(self, query: str, scope: str = "all", limit: int = 50) -> int:
         self._last += 1
         self._requested.emit(self._last, query, scope, limit)
+        return self._last
+
+    def load_library(self, column: int, order: Qt.SortOrder) -> int:
+        """Read the library off the GUI thread; the answer comes with ``libraryLoaded``."""
+        self._last += 1
+        self._library_requested.emit(self._last, column, order.value)
         return self._last
 
     def shutdown(self) -> None:
