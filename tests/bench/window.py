@@ -1,24 +1,150 @@
-"""Hook for the window's own measures (to be written by whoever owns the GUI benchmark).
+"""The window's own measures, each in a fresh process with the real MainWindow (offscreen).
 
-The table already has their rows; they print "not measured" while this returns None.
+- ``startup_ms``: from the moment the process is started to the window's first paint,
+  on a data directory that already holds the benchmark's imported and indexed library;
+- ``longest_stall_ms``: the longest gap between two ticks of a 5 ms ``QTimer`` heartbeat,
+  beyond those 5 ms, while the window imports and indexes up to 2,000 documents (in its
+  indexing child process) until its library list shows them.
+
+Run alone: ``python -m tests.bench.window startup DATA_DIR`` or
+``python -m tests.bench.window stall DOCS_DIR...``; each prints one JSON line.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import Any
+
+from tests.bench.generate import library_dir
+
+REPO = Path(__file__).resolve().parents[2]
+HEARTBEAT_MS = 5
+STALL_DOCS = 2_000
+
+
+def _child(*args: str, timeout: float = 600) -> tuple[float, dict[str, Any]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    began = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.bench.window", *args],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.monotonic() - began) * 1000
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    return elapsed, json.loads(line) if line.strip() else {}
+
+
+def _stall_folders(size_dir: Path) -> tuple[list[Path], int]:
+    """Whole sub-folders of the generated library, up to STALL_DOCS documents."""
+    folders, count = [], 0
+    for folder in sorted(p for p in library_dir(size_dir).iterdir() if p.is_dir()):
+        n = sum(1 for _ in folder.glob("*.txt"))
+        if count and count + n > STALL_DOCS:
+            break
+        folders.append(folder)
+        count += n
+    return folders, count
 
 
 def measure_window(size_dir: Path) -> dict[str, float] | None:
-    """Window measures on the library in ``size_dir`` (see ``tests.bench.generate``).
+    data = size_dir / "carnet-data"
+    result: dict[str, float] = {}
+    if data.exists():
+        shown_ms, _ = _child("startup", str(data))
+        result["startup_ms"] = shown_ms
+    folders, count = _stall_folders(size_dir)
+    if folders:
+        _, stall = _child("stall", *map(str, folders))
+        result["longest_stall_ms"] = stall["longest_stall_ms"]
+        result["stall_docs"] = count
+        result["stall_seconds"] = stall["seconds"]
+    return result or None
 
-    It will measure, in a fresh process with the Qt window (offscreen or on a display):
 
-    - ``startup_ms``: time from process start to the main window shown and usable, with a
-      10,000-document library already imported and indexed;
-    - ``longest_stall_ms``: the longest stall of the GUI event loop (e.g. a 10 ms
-      ``QTimer`` heartbeat, the largest gap between two ticks) while 2,000 documents are
-      imported and indexed in the background.
+# ---- the child processes ------------------------------------------------------------
 
-    Returns None for now: nothing is measured yet.
-    """
-    return None
+
+def _startup(data_dir: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - only in the child
+
+    from app.core.paths import DataPaths  # noqa: PLC0415
+    from app.ui.application import make_application  # noqa: PLC0415
+    from app.ui.main_window import MainWindow  # noqa: PLC0415
+
+    app = make_application([])
+    window = MainWindow(DataPaths(Path(data_dir)))
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(json.dumps({"shown": True}), flush=True)
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    window.show()
+    app.exec()
+    window.close()
+
+
+def _stall(folders: list[str]) -> None:
+    from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: PLC0415 - only in the child
+
+    from app.core.paths import DataPaths  # noqa: PLC0415
+    from app.ui.application import make_application  # noqa: PLC0415
+    from app.ui.main_window import MainWindow  # noqa: PLC0415
+
+    app = make_application([])
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(DataPaths(Path(tmp)), start_indexing=False)
+        window.show()
+        app.processEvents()
+        clock = QElapsedTimer()
+        gaps: list[float] = []
+        last = [0.0]
+
+        def tick() -> None:
+            now = clock.nsecsElapsed() / 1e6
+            gaps.append(now - last[0])
+            last[0] = now
+
+        heartbeat = QTimer()
+        heartbeat.setInterval(HEARTBEAT_MS)
+        heartbeat.timeout.connect(tick)
+
+        def done() -> None:
+            # the library list was reloaded with the new documents: that counts too
+            QTimer.singleShot(50, app.quit)
+
+        window.libraryReloaded.connect(lambda: done() if window.library.count() else None)
+        clock.start()
+        heartbeat.start()
+        window.start_import(folders)
+        app.exec()
+        heartbeat.stop()
+        seconds = clock.nsecsElapsed() / 1e9
+        worst = max(gaps[1:], default=0.0) - HEARTBEAT_MS
+        print(json.dumps({"longest_stall_ms": round(max(worst, 0.0), 2), "seconds": seconds}),
+              flush=True)
+        window.close()
+
+
+if __name__ == "__main__":
+    kind, *rest = sys.argv[1:]
+    if kind == "startup":
+        _startup(rest[0])
+    else:
+        _stall(rest)
