@@ -33,7 +33,10 @@ def _child(*args: str, timeout: float = 600) -> tuple[float, dict[str, Any]]:
     began = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.bench.window", *args],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -137,8 +140,10 @@ def _stall(folders: list[str]) -> None:
         heartbeat.stop()
         seconds = clock.nsecsElapsed() / 1e9
         worst = max(gaps[1:], default=0.0) - HEARTBEAT_MS
-        print(json.dumps({"longest_stall_ms": round(max(worst, 0.0), 2), "seconds": seconds}),
-              flush=True)
+        print(
+            json.dumps({"longest_stall_ms": round(max(worst, 0.0), 2), "seconds": seconds}),
+            flush=True,
+        )
         window.close()
 
 
