@@ -46,3 +46,13 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
     ws.sync_index()
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def indexed(tmp_path: Path) -> DataPaths:
+    """A data dir with the bundled corpus imported and indexed, closed again."""
+    data = DataPaths(tmp_path / "data")
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        ws.sync_index()
+    return data

@@ -18,9 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
-from app.core.workspace import Workspace
 from app.ui.main_window import MainWindow
-from tests.conftest import CORPUS, REPO
+from tests.conftest import REPO
 from tests.faults.scenarios import carnet
 from tests.faults.windows import INDEXING_TIMEOUT, window_on
 
@@ -31,15 +30,6 @@ def _garble(path: Path, how: str) -> None:
         path.write_bytes(raw[: len(raw) // 3])
     else:  # every byte of it noise: no header, no pickle, no postings
         path.write_bytes(b"\x00" * len(raw))
-
-
-@pytest.fixture
-def indexed(tmp_path: Path) -> DataPaths:
-    data = DataPaths(tmp_path / "data")
-    with Workspace(data, corpus_dir=CORPUS) as ws:
-        ws.bring_in_bundled()
-        ws.sync_index()
-    return data
 
 
 def _worker(data: DataPaths, *args: str) -> dict[str, object]:

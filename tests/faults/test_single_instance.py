@@ -20,7 +20,6 @@ from app.ui.main_window import MainWindow
 from app.ui.single_instance import Request, SingleInstance, instance_key
 from tests.conftest import REPO
 from tests.faults.scenarios import _env
-from tests.faults.test_window_faults import indexed  # noqa: F401 - fixture
 from tests.faults.windows import INDEXING_TIMEOUT, TIMEOUT, window_on
 
 
@@ -36,7 +35,7 @@ def _second(data: DataPaths, *args: str) -> subprocess.Popen[str]:
 
 
 @pytest.fixture
-def serving(qtbot: QtBot, indexed: DataPaths) -> Iterator[MainWindow]:  # noqa: F811
+def serving(qtbot: QtBot, indexed: DataPaths) -> Iterator[MainWindow]:
     with window_on(qtbot, indexed) as window:
         instance = SingleInstance(indexed.root, window)
         assert instance.claim()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -25,15 +24,6 @@ from tests.faults.windows import TIMEOUT, window_on
 from tests.unit.notes.conftest import FaultyConnection, sqlite_error
 
 SQLITE_FULL = 13
-
-
-@pytest.fixture
-def indexed(tmp_path: Path) -> DataPaths:
-    data = DataPaths(tmp_path / "data")
-    with Workspace(data, corpus_dir=CORPUS) as ws:
-        ws.bring_in_bundled()
-        ws.sync_index()
-    return data
 
 
 @pytest.fixture
