@@ -7,6 +7,7 @@ a worker thread, and importing and indexing through a child process.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QToolBar,
+    QWidget,
 )
 
 from app.core.errors import CarnetError, DataDirError
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._set_tab_order()
         self._restore_settings()
         self.reload_library()
         if start_indexing:
@@ -209,6 +212,23 @@ class MainWindow(QMainWindow):
         self.indexer.finished.connect(self._index_finished)
         self.indexer.failed.connect(self._index_failed)
         self.indexer.busyChanged.connect(self._index_busy)
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the window as it reads: search, list, reader, notes, editor, tags."""
+        pane, panel = self.library_pane, self.notes_panel
+        chain = [
+            self.search_edit,
+            self.scope_combo,
+            pane.filter_edit,
+            pane.table,
+            pane.results,
+            self.reader.browser,
+            panel.list_view,
+            panel.editor.body,
+            panel.editor.tags,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _restore_settings(self) -> None:
         s = self.settings

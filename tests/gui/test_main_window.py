@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -184,3 +185,17 @@ def test_keyboard_shortcuts_are_listed(window: MainWindow) -> None:
     rows = dict(window.actions_.shortcut_rows())
     assert rows["Search"] == "Ctrl+K"
     assert "Quit" in rows and "Find in Document" in rows
+
+
+def test_tab_walks_from_search_to_the_reader_and_the_notes(window: MainWindow) -> None:
+    order = []
+    widget = window.search_edit
+    for _ in range(12):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+    names = [w.accessibleName() for w in order]
+    assert names[:2] == ["Search", "Search scope"]
+    reader = order.index(window.reader.browser)
+    assert names.index("Documents") < reader < names.index("Notes") < names.index("Note editor")
