@@ -65,9 +65,16 @@ def run_properties(work: Path, examples: int) -> tuple[int, list[str], list[str]
         counter[0] += 1
         hostile.check_note_round_trip(store, text, tags, quote)
 
+    imports = [NotesStore(DataPaths(work / "imports-0"))]
+
     def imp(payload: Any) -> None:
         counter[0] += 1
-        hostile.check_import(store, payload)
+        # Each check exports the whole store twice: a fresh store every 100 examples keeps
+        # that linear instead of quadratic over thousands of examples.
+        if counter[0] % 100 == 0:
+            imports[0].close()
+            imports[0] = NotesStore(DataPaths(work / f"imports-{counter[0]}"))
+        hostile.check_import(imports[0], payload)
 
     tests: dict[str, Callable[[], None]] = {
         "queries": config(given(hostile.queries)(query)),
@@ -75,9 +82,13 @@ def run_properties(work: Path, examples: int) -> tuple[int, list[str], list[str]
         "notes": config(given(hostile.note_texts, hostile.tag_lists, st.text(max_size=80))(note)),
         "notes imports": config(given(hostile.exports)(imp)),
     }
-    lines = [_run_property(name, examples, test, counter) for name, test in tests.items()]
+    lines = []
+    for name, test in tests.items():
+        lines.append(_run_property(name, examples, test, counter))
+        print(f"  {lines[-1]}", flush=True)
     ws.close()
     store.close()
+    imports[0].close()
     failures = [line for line in lines if "FAILED" in line]
     return counter[0], lines, failures
 
@@ -99,15 +110,19 @@ def main(argv: list[str] | None = None) -> int:
         for batch in range(max(1, args.rounds // 10)):
             rounds = min(10, args.rounds - batch * 10) or args.rounds
             figures.add(kill_everything(work / f"batch-{batch}", rounds, rng))
-        examples, lines, failures = run_properties(work / "properties", args.examples)
+            print(
+                f"  kill batch {batch + 1}: {figures.kills} kills so far, "
+                f"{figures.notes_lost} notes lost",
+                flush=True,
+            )
+        print("hostile input:", flush=True)
+        examples, _lines, failures = run_properties(work / "properties", args.examples)
     problems = figures.problems + failures
     print(f"scenarios injected:      {figures.scenarios}")
     print(f"kills survived:          {figures.kills}")
     print(f"notes that returned:     {figures.notes_returned}")
     print(f"notes lost:              {figures.notes_lost}")
     print(f"Hypothesis examples run: {examples}")
-    for line in lines:
-        print(f"  {line}")
     print(f"time:                    {time.monotonic() - began:.0f}s")
     for problem in problems:
         print(f"PROBLEM: {problem}", file=sys.stderr)
