@@ -13,7 +13,6 @@ is kept alongside. Usage (normally started by ``python -m tests.bench``)::
 from __future__ import annotations
 
 import cProfile
-import gc
 import json
 import pstats
 import shutil
@@ -108,11 +107,6 @@ def warm_queries(ws: Workspace, queries: list[Query]) -> dict[str, Any]:
     return out
 
 
-def gc_cost(n: int = 5) -> dict[str, float | int]:
-    """``gc.collect()`` alone: Workspace.search runs one per search."""
-    return summary([timed(gc.collect)[1] for _ in range(n)])
-
-
 def add_notes(ws: Workspace, directory: Path, size: int) -> dict[str, Any]:
     ids = {r.path: r.id for r in ws.library.all()}
     texts: dict[str, str] = {}
@@ -198,7 +192,6 @@ def run(directory: Path, size: int) -> dict[str, Any]:
         progress("carnet: warm queries")
         result["warm"] = warm_queries(ws, queries)
         rss["warm queries"] = rusage_mb()["self_maxrss_mb"]
-        result["gc_collect"] = gc_cost()
         progress("carnet: adding notes")
         result["notes_add"] = add_notes(ws, directory, size)
         rss["notes"] = rusage_mb()["self_maxrss_mb"]
