@@ -136,6 +136,7 @@ class Library:
         self.db_path = db_path
         # Bundled files get ids from their name, so they are stable across clones.
         self.corpus_dir = corpus_dir.resolve() if corpus_dir else None
+        self.read_only = False
         try:
             self._db = sqlite3.connect(db_path, timeout=10, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -146,15 +147,34 @@ class Library:
                 (str(SCHEMA_VERSION),),
             )
         except sqlite3.OperationalError as exc:
-            raise DataDirError(
-                f"Cannot open the library at {db_path}: {exc}. "
-                "Check that the data directory is writable and the disk is not full."
-            ) from exc
+            if not db_path.exists():
+                raise DataDirError(
+                    f"Cannot open the library at {db_path}: {exc}. "
+                    "Check that the data directory is writable and the disk is not full."
+                ) from exc
+            # A read-only data directory: reading and searching still work.
+            self._db = self._open_read_only(db_path, exc)
+            self.read_only = True
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
                 f"The library catalogue {db_path} is damaged ({exc}). "
                 "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
             ) from exc
+
+    @staticmethod
+    def _open_read_only(db_path: Path, cause: Exception) -> sqlite3.Connection:
+        """``mode=ro``, or ``immutable=1`` when even WAL's shared-memory file can't be made."""
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                db = sqlite3.connect(f"{db_path.as_uri()}?{query}", uri=True, isolation_level=None)
+                db.execute("SELECT count(*) FROM documents").fetchone()
+            except sqlite3.Error:
+                continue
+            return db
+        raise DataDirError(
+            f"Cannot open the library at {db_path}: {cause}. "
+            "Check that the data directory is readable."
+        ) from cause
 
     def close(self) -> None:
         self._db.close()

@@ -194,7 +194,7 @@ class SearchIndex:
         if self.index_dir.exists():
             shutil.rmtree(self.index_dir, ignore_errors=True)
         try:
-            self.index_dir.mkdir(parents=True, exist_ok=True)
+            self.index_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             ix = windex.create_in(str(self.index_dir), build_schema())
             tmp = self.index_dir / (STAMP_FILE + ".tmp")
             tmp.write_text(json.dumps({"version": INDEX_VERSION}), "utf-8")

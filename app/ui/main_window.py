@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._current_doc: str | None = None
         self._rebuilding = False
         self._library_request = 0
+        self._closed = False
 
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
@@ -587,6 +588,9 @@ class MainWindow(QMainWindow):
     # ---- quitting --------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:  # closing twice (Ctrl+Q then the window manager) is harmless
+            event.accept()
+            return
         saved = self.notes_panel.flush()
         if not saved:
             answer = QMessageBox.warning(
@@ -615,4 +619,5 @@ class MainWindow(QMainWindow):
         self.search_service.shutdown()
         self.notes.close()
         self.library.close()
+        self._closed = True
         super().closeEvent(event)

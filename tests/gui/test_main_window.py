@@ -199,3 +199,9 @@ def test_tab_walks_from_search_to_the_reader_and_the_notes(window: MainWindow) -
     assert names[:2] == ["Search", "Search scope"]
     reader = order.index(window.reader.browser)
     assert names.index("Documents") < reader < names.index("Notes") < names.index("Note editor")
+
+
+def test_closing_twice_is_harmless(window: MainWindow) -> None:
+    window.close()
+    window.close()
+    assert not window.isVisible()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from app.core import library as library_module
 from app.core.errors import DocumentNotFound
 from app.core.library import Library
 from tests.conftest import CORPUS
@@ -104,3 +106,21 @@ def test_an_unchanged_import_leaves_the_index_journal_alone(tmp_path: Path) -> N
         lib.mark_indexed(shas, shas)
         lib.add_paths([CORPUS])
         assert lib.unindexed_count() == 0 and lib.pending_removals() == []
+
+
+def test_a_read_only_data_dir_still_opens_the_library_for_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_library(tmp_path) as lib:
+        lib.add_paths([CORPUS])
+    real_connect = sqlite3.connect
+
+    def refuse_writes(target: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if not kwargs.get("uri"):  # root ignores permissions: refuse like a read-only dir
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real_connect(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module.sqlite3, "connect", refuse_writes)
+    with open_library(tmp_path) as lib:
+        assert lib.read_only and lib.count() == 5
+        assert "Genève" in lib.text(next(r.id for r in lib.all() if r.source == "watson"))
