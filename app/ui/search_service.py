@@ -105,6 +105,16 @@ class _SearchWorker(QObject):
         self.libraryLoaded.emit(request, records)
 
     @Slot()
+    def warm_up(self) -> None:
+        """Open the index before the first query: the first search otherwise pays for it."""
+        try:
+            _, index = self._open()
+            index.search("carnet", self._open_library(), 1)
+        except CarnetError as exc:
+            log.info("index not ready yet: %s", exc)  # the indexing process is building it
+            self._index = None
+
+    @Slot()
     def close(self) -> None:
         for resource in (self._index, self._library, self._notes):
             if resource is not None:
@@ -121,6 +131,7 @@ class SearchService(QObject):
     _requested = Signal(int, str, str, int)
     _library_requested = Signal(int, int, int)
     _closing = Signal()
+    _warming = Signal()
 
     def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +146,9 @@ class SearchService(QObject):
         self._worker.answered.connect(self.answered)
         self._worker.damaged.connect(self.damaged)
         self._thread.finished.connect(self._worker.deleteLater)
+        self._warming.connect(self._worker.warm_up)
         self._thread.start()
+        self._warming.emit()
         self._last = 0
 
     def request(self, query: str, scope: str = "all", limit: int = 50) -> int:
