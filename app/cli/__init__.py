@@ -8,19 +8,13 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import library_commands, window_commands
+from app.cli import library_commands, notes_commands, window_commands
 from app.core.errors import CarnetError
 from app.core.paths import restrict_umask
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = [library_commands, window_commands]
-try:  # the notes commands arrive with the notes store
-    from app.cli import notes_commands
-
-    COMMAND_MODULES.append(notes_commands)
-except ImportError:  # pragma: no cover - only while the notes package is being built
-    pass
+COMMAND_MODULES = [library_commands, notes_commands, window_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

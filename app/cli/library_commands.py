@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import re
+import html
 import sys
 from pathlib import Path
 from typing import Any
@@ -101,9 +101,6 @@ def _results_json(ws: Workspace, results: SearchResults, limit: int) -> dict[str
 def _note_results(ws: Workspace, query: str, limit: int) -> list[dict[str, Any]]:
     if not ws.paths.notes_db.exists():
         return []
-    search = getattr(ws.notes, "search", None)
-    if search is None:
-        return []
     return [
         {
             "kind": "note",
@@ -112,16 +109,11 @@ def _note_results(ws: Workspace, query: str, limit: int) -> list[dict[str, Any]]
             "score": round(hit.score, 4),
             "snippet": hit.snippet,
         }
-        for hit in search(query, limit)
+        for hit in ws.notes.search(query, limit)
     ]
 
 
-_BOLD = re.compile(r"</?b>")
-
-
 def _plain_snippet(snippet: str, tty: bool) -> str:
-    import html  # noqa: PLC0415
-
     marked = snippet.replace("<b>", "\x1b[1m" if tty else "[").replace(
         "</b>", "\x1b[0m" if tty else "]"
     )

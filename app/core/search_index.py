@@ -304,7 +304,6 @@ class SearchIndex:
         """Ranked results with snippets; documents with all the words come first."""
         began = time.perf_counter()
         text = clean_query_text(text)
-        assert self._builder is not None or self.ix is not None
         builder = self._builder or QueryBuilder(self.ix.schema)
         q = builder.parse(text)
         searcher = self.searcher()
