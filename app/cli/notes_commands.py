@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_workspace, print_json
-from app.core.errors import DataDirError
-from app.core.notes.exchange import export_json, export_markdown, import_json
-from app.core.workspace import Workspace
+from app.core.files import write_text_atomic
+from app.core.notes.exchange import import_json, render_export
 
 
 def register(sub: Any) -> None:
@@ -84,28 +83,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
 
 
-def _documents(ws: Workspace) -> dict[str, Any]:
-    return {r.id: r for r in ws.library.all()}
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        if args.format == "json":
-            # A full export is a backup: the trash goes too, so nothing is lost on import.
-            notes = ws.notes.list(args.doc, include_trashed=args.doc is None)
-            text = export_json(notes)
-        else:
-            notes = ws.notes.list(args.doc)
-            text = export_markdown(notes, _documents(ws))
-        out: Path = args.out
-        tmp = out.with_name(out.name + ".tmp")
-        try:
-            tmp.write_text(text, "utf-8")
-            tmp.replace(out)  # never a half-written export in place of a good one
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise DataDirError(f"Cannot write {out}: {exc.strerror or exc}") from exc
-        print(f"Exported {len(notes)} note(s) to {out}")
+        documents = {r.id: r for r in ws.library.all()}
+        text, count = render_export(ws.notes, documents, args.format, args.doc)
+        write_text_atomic(args.out, text)
+        print(f"Exported {count} note(s) to {args.out}")
         return 0
 
 

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import CarnetError, DataDirError
+from app.core.errors import CarnetError
+from app.core.files import write_text_atomic
 from app.core.library import DocumentRecord, Library
 from app.core.notes.errors import NotesStorageError, read_only_error
-from app.core.notes.exchange import export_json, export_markdown
+from app.core.notes.exchange import render_export
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths, bundled_corpus_dir
 from app.ui.errors import show_error
@@ -552,17 +553,11 @@ class MainWindow(QMainWindow):
             return
         self.notes_panel.flush()
         try:
-            if fmt == "md":
-                records = {r.id: r for r in self.library.all()}
-                text = export_markdown(self.notes.list(), records)
-            else:
-                text = export_json(self.notes.list(include_trashed=True))
-            target = Path(path)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_text(text, "utf-8")
-            tmp.replace(target)
-        except OSError as exc:
-            show_error(self, DataDirError(f"Cannot write {path}: {exc.strerror or exc}"))
+            documents = {r.id: r for r in self.library.all()}
+            text, _ = render_export(self.notes, documents, fmt)
+            write_text_atomic(Path(path), text)
+        except CarnetError as exc:
+            show_error(self, exc)
             return
         self.statusBar().showMessage(f"Notes exported to {path}", 8000)
 

@@ -105,6 +105,23 @@ def export_json(notes: Sequence[Note]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
+def render_export(
+    store: NotesStore,
+    documents: Mapping[str, DocumentInfo],
+    fmt: str,
+    doc_id: str | None = None,
+) -> tuple[str, int]:
+    """The text of an export (``md`` or ``json``) and how many notes it holds.
+
+    A full JSON export is a backup: the trash goes too, so nothing is lost on import.
+    """
+    if fmt == "json":
+        notes = store.list(doc_id, include_trashed=doc_id is None)
+        return export_json(notes), len(notes)
+    notes = store.list(doc_id)
+    return export_markdown(notes, documents), len(notes)
+
+
 def import_json(store: NotesStore, text: str) -> ImportReport:
     """Merge a JSON export by note id (newer ``updated`` wins), all or nothing."""
     notes = parse_export(text)
