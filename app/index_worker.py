@@ -14,7 +14,9 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,6 +75,14 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
     }
 
 
+_stop = threading.Event()
+
+
+def _stopping() -> bool:
+    """The cancel flag every phase checks: set by SIGTERM when the window quits."""
+    return _stop.is_set()
+
+
 def _sync(ws: Workspace) -> int:
     """Update the index; one damaged past the open-time check is rebuilt once, with a message.
 
@@ -81,7 +91,7 @@ def _sync(ws: Workspace) -> int:
     so the index is thrown away and rebuilt rather than the worker dying with a traceback.
     """
     try:
-        return ws.sync_index(_Throttle("indexing")).indexed
+        return ws.sync_index(_Throttle("indexing"), _stopping).indexed
     except CarnetError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged index raises anything (pickle, EOF…)
@@ -90,22 +100,24 @@ def _sync(ws: Workspace) -> int:
         ws.library.mark_all_unindexed()
         if ws.index.message:
             ws.messages.append(ws.index.message)
-        return ws.index.update(ws.library, _Throttle("indexing")).indexed
+        return ws.index.update(ws.library, _Throttle("indexing"), _stopping).indexed
 
 
 def run(args: argparse.Namespace) -> int:
     report = ImportReport()
     with Workspace(DataPaths.from_override(args.data_dir)) as ws:
         if args.bundled:
-            bundled = ws.bring_in_bundled(_Throttle("reading"))
+            bundled = ws.bring_in_bundled(_Throttle("reading"), _stopping)
             if bundled is not None:
                 report.merge(bundled)
         if args.refresh:
-            refreshed = ws.library.refresh(_Throttle("reading"))
+            refreshed = ws.library.refresh(_Throttle("reading"), _stopping)
             ws.reanchor_notes(refreshed)
             report.merge(refreshed)
         if args.paths:
-            report.merge(ws.import_paths([Path(p) for p in args.paths], _Throttle("reading")))
+            report.merge(
+                ws.import_paths([Path(p) for p in args.paths], _Throttle("reading"), _stopping)
+            )
         if args.rebuild:
             # The window's search found the index damaged past what opening checks.
             ws.index.reset()
@@ -134,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     restrict_umask()  # the index and library files it creates are private too
+    # SIGTERM (the window quitting) cancels cleanly: the writer's helper processes are
+    # stopped with it, where a plain kill would leave them waiting on their queue forever.
+    # What was done is kept; the journal has the rest for next time.
+    signal.signal(signal.SIGTERM, lambda *_: _stop.set())
     try:
         return run(args)
     except CarnetError as exc:

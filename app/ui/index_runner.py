@@ -108,7 +108,18 @@ class IndexRunner(QObject):
             self._next()
 
     def stop(self) -> None:
-        """On quit: let a running job finish its commit rather than kill it mid-write."""
+        """On quit: ask a running job to cancel (SIGTERM), and kill it only if it won't.
+
+        Quitting must not wait for a long import; what it had done is kept and the
+        library's journal makes the next start finish the rest.
+        """
         self._queue.clear()
-        if self._proc is not None:
-            self._proc.waitForFinished(10_000)
+        proc = self._proc
+        if proc is None:
+            return
+        proc.finished.disconnect(self._done)
+        proc.terminate()
+        if not proc.waitForFinished(5_000):
+            proc.kill()
+            proc.waitForFinished(1_000)
+        self._proc = None
