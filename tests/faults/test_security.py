@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-import sys
 from dataclasses import replace as _replace
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from app.ui.document_model import DocumentListModel
 from app.ui.errors import show_error
 from app.ui.notes_model import NotesListModel
 from app.ui.notes_panel import NotesPanel
-from app.ui.pyside_fixes import make_bools_immortal
 from tests.conftest import CORPUS
 from tests.faults.scenarios import carnet
 from tests.faults.windows import INDEXING_TIMEOUT, window_on
@@ -126,13 +124,3 @@ def test_titles_quotes_and_messages_are_shown_as_text(qtbot: QtBot, tmp_path: Pa
     box = show_error(None, evil)  # type: ignore[arg-type]
     assert box.textFormat().name == "PlainText" and box.text() == evil
     box.close()
-
-
-@pytest.mark.skipif(sys.version_info >= (3, 12), reason="bools are immortal from 3.12")
-def test_thousands_of_signal_emits_do_not_abort_the_window(qtbot: QtBot) -> None:
-    """PySide6 drops a reference to True/False on every Python emit (see pyside_fixes)."""
-    assert sys.getrefcount(True) > 1 << 39  # applied when app.ui was imported
-    assert make_bools_immortal()
-    with qtbot.waitSignal(QApplication.instance().aboutToQuit, timeout=1, raising=False):
-        for _ in range(20_000):
-            QApplication.instance().aboutToQuit.emit()
