@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from app.core.analysis import fold
+from app.core.collation import ordered, text_key
 from app.core.library import DocumentRecord
 from app.ui.plain_text import tooltip
 
@@ -22,7 +22,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 COLUMNS = ("Title", "Source", "Date", "Words", "Notes")
 TITLE, SOURCE, DATE, WORDS, NOTES = range(len(COLUMNS))
@@ -115,8 +114,6 @@ class DocumentListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
-        if role == SORT_ROLE:
-            return self._notes.get(record.id, 0) if column == NOTES else _sort_key(record, column)
         if role == DOC_ID_ROLE:
             return record.id
         if role == RECORD_ROLE:
@@ -140,22 +137,23 @@ class DocumentListModel(QAbstractTableModel):
         return str(notes) if notes else ""
 
 
-def _sort_key(record: DocumentRecord, column: int) -> Any:
-    if column == WORDS:
-        return record.words
-    text = {TITLE: record.title, SOURCE: record.source, DATE: record.date}.get(column) or ""
-    # As a French reader would: É with E, case-insensitively; the C codecs keep it fast
-    # (10,000 titles in a few ms), the original text breaks ties and sorts non-Latin.
-    folded = text.casefold()
-    return (unicodedata.normalize("NFKD", folded).encode("ascii", "ignore"), folded)
-
-
 def sorted_records(
     records: list[DocumentRecord], column: int, order: Qt.SortOrder
 ) -> list[DocumentRecord]:
-    """Records in the list's order for a column; plain Python, safe in a worker thread."""
+    """Records in the list's order for a column; plain Python, safe in a worker thread.
+
+    Titles and sources sort as a French reader expects (``app.core.collation``); documents
+    without a source or date come last in both directions, by title among themselves.
+    """
     descending = order == Qt.SortOrder.DescendingOrder
-    return sorted(records, key=lambda r: _sort_key(r, column), reverse=descending)
+    if column == WORDS:
+        return sorted(records, key=lambda r: r.words, reverse=descending)
+    if column == TITLE:
+        return ordered(records, lambda r: r.title, descending=descending, tie=lambda r: r.path)
+    by_title = lambda r: text_key(r.title)  # noqa: E731 - the same tie-break twice
+    if column == DATE:
+        return ordered(records, lambda r: r.date, descending=descending, key=str, tie=by_title)
+    return ordered(records, lambda r: r.source, descending=descending, tie=by_title)
 
 
 class DocumentFilterProxy(QSortFilterProxyModel):

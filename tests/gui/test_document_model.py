@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from app.core.library import Library
+from app.core.library import DocumentRecord, Library
 from app.ui.document_model import (
+    DATE,
     DOC_ID_ROLE,
     NOTES,
     TITLE,
     WORDS,
     DocumentFilterProxy,
     DocumentListModel,
+    sorted_records,
 )
 from app.ui.search_results import ResultItem, SearchResultsModel
 from tests.conftest import CORPUS
@@ -81,3 +84,48 @@ def test_results_model_passes_model_tester(qtmodeltester: ModelTester) -> None:
     )
     qtmodeltester.check(model)
     assert model.item(1).kind == "note"
+
+
+def record(doc_id: str, title: str, date: str | None = None, source: str | None = None) -> Any:
+    return DocumentRecord(doc_id, f"/docs/{doc_id}.txt", title, source, date, 100, 1, "0" * 64)
+
+
+def shown(proxy: DocumentFilterProxy, column: int = TITLE) -> list[str]:
+    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+
+def test_titles_sort_as_a_french_reader_expects(qtmodeltester: ModelTester) -> None:
+    titles = ["Zoé", "« Éditorial »", "Chapitre 10", "été indien", "Chapitre 2", "Œuvres", "Eau"]
+    model = DocumentListModel()
+    model.set_records([record(str(i), t) for i, t in enumerate(titles)], {})
+    proxy = DocumentFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
+    expected = ["Chapitre 2", "Chapitre 10", "Eau", "« Éditorial »", "été indien", "Œuvres", "Zoé"]
+    assert shown(proxy) == expected
+    proxy.sort(TITLE, Qt.SortOrder.DescendingOrder)
+    assert shown(proxy) == expected[::-1]
+    qtmodeltester.check(proxy)
+
+
+def test_undated_documents_sort_last_both_ways(qtmodeltester: ModelTester) -> None:
+    model = DocumentListModel()
+    model.set_records(
+        [
+            record("a", "Sans date", None),
+            record("b", "Ancien", "2019-05-01"),
+            record("c", "Récent", "2024-01-02"),
+            record("d", "Aussi sans date", ""),
+        ],
+        {},
+    )
+    proxy = DocumentFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(DATE, Qt.SortOrder.AscendingOrder)
+    assert shown(proxy) == ["Ancien", "Récent", "Aussi sans date", "Sans date"]
+    proxy.sort(DATE, Qt.SortOrder.DescendingOrder)
+    assert shown(proxy) == ["Récent", "Ancien", "Aussi sans date", "Sans date"]
+    qtmodeltester.check(proxy)
+    # the search thread sorts the list the same way as the model does
+    records = [model.record(r) for r in range(model.rowCount())]
+    assert sorted_records(records[::-1], DATE, Qt.SortOrder.DescendingOrder) == records
