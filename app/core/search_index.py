@@ -300,29 +300,22 @@ class SearchIndex:
 
     # ---- reading -------------------------------------------------------------------
 
-    def search(self, text: str, library: Library, limit: int = 10) -> SearchResults:
-        """Ranked results with snippets; documents with all the words come first."""
+    def search(
+        self, text: str, library: Library, limit: int = 10, offset: int = 0
+    ) -> SearchResults:
+        """One page of ranked results with snippets; documents with all the words come first.
+
+        ``hits`` are the ranked hits ``[offset:offset + limit]`` (snippets are made for those
+        only); ``total`` is the number of all matching documents, the same for every page.
+        """
         began = time.perf_counter()
         text = clean_query_text(text)
+        limit, offset = max(0, limit), max(0, offset)
         builder = self._builder or QueryBuilder(self.ix.schema)
         q = builder.parse(text)
         searcher = self.searcher()
-        hits: list[tuple[int, float]] = []
-        total = 0
-        if q is not wq.NullQuery:
-            # Whoosh's block-max skipping is slower than plain collection in pure Python,
-            # and leaves the total to a second pass: collect everything once (4x faster).
-            results = searcher.search(with_title_boost(q), limit=limit, optimize=False)
-            hits = [(h.docnum, h.score) for h in results]
-            total = len(results)
-            wider = relaxed(q)
-            if wider is not None and len(hits) < limit:
-                more = searcher.search(with_title_boost(wider), limit=limit, optimize=False)
-                seen = {d for d, _ in hits}
-                hits += [(h.docnum, h.score) for h in more if h.docnum not in seen][
-                    : limit - len(hits)
-                ]
-                total = len(more)
+        ranked, total = self._ranked(q, searcher, offset + limit)
+        hits = ranked[offset : offset + limit]
         terms = self._terms(q, searcher)
         suggestion = self._suggest(text, searcher, library) if total < FEW_RESULTS else None
         stored = [searcher.stored_fields(d) for d, _ in hits]
@@ -341,6 +334,33 @@ class SearchIndex:
         ]
         took = (time.perf_counter() - began) * 1000
         return SearchResults(text, total, suggestion, out, took, frozenset(terms))
+
+    @staticmethod
+    def _ranked(q: wq.Query, searcher: Searcher, upto: int) -> tuple[list[tuple[int, float]], int]:
+        """The first ``upto`` (docnum, score) in ranking order, and how many documents match.
+
+        Documents with all the words come first, then those with any of them (the relaxed
+        query, a superset): the total is the relaxed count whenever there is one, so that it
+        does not depend on the page asked for.
+        """
+        if q is wq.NullQuery:
+            return [], 0
+        # Whoosh's block-max skipping is slower than plain collection in pure Python,
+        # and leaves the total to a second pass: collect everything once (4x faster).
+        strict = searcher.search(with_title_boost(q), limit=max(1, upto), optimize=False)
+        hits = [(h.docnum, h.score) for h in strict][:upto]
+        wider = relaxed(q)
+        if wider is None:
+            return hits, len(strict)
+        if len(strict) >= upto:
+            # The page lies within the all-words documents: the others only need counting,
+            # which unscored matching does without computing a score per document.
+            return hits, _count(wider, searcher)
+        # Enough of the relaxed ranking to fill the page once the all-words ones are skipped.
+        more = searcher.search(with_title_boost(wider), limit=upto + len(strict), optimize=False)
+        seen = {d for d, _ in hits}
+        hits += [(h.docnum, h.score) for h in more if h.docnum not in seen][: upto - len(hits)]
+        return hits, len(more)
 
     @staticmethod
     def _terms(q: wq.Query, searcher: Searcher) -> set[str]:
@@ -406,6 +426,11 @@ class SearchIndex:
         searcher = self.searcher()
         stems = [t for t, _ in searcher.key_terms_from_text("content", text, numterms=count)]
         return [_surface_word(text, stem) for stem in stems]
+
+
+def _count(q: wq.Query, searcher: Searcher) -> int:
+    """How many documents match ``q``, without scoring them."""
+    return sum(1 for _ in q.docs(searcher))
 
 
 def _cancel(writer: Any) -> None:

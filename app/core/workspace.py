@@ -106,13 +106,13 @@ class Workspace:
         for record in report.updated:
             self.notes.reanchor_document(record.id, self.library.text(record.id))
 
-    def search(self, text: str, limit: int = 10) -> SearchResults:
-        """Search, rebuilding the index once if it turns out to be damaged."""
+    def search(self, text: str, limit: int = 10, offset: int = 0) -> SearchResults:
+        """One page of results (see SearchIndex.search), rebuilding a damaged index once."""
         self.open_index()
         with warnings.catch_warnings():
             # Whoosh leaves files open when it fails on a garbled segment (see SearchIndex.open).
             warnings.simplefilter("ignore", ResourceWarning)
-            damage = self._try_search(text, limit)
+            damage = self._try_search(text, limit, offset)
             if isinstance(damage, SearchResults):
                 return damage
             gc.collect()  # only after a failure: a full collection costs tens of ms
@@ -120,11 +120,11 @@ class Workspace:
         self.index.reset()
         self.library.mark_all_unindexed()
         self.index.update(self.library)
-        return self.index.search(text, self.library, limit)
+        return self.index.search(text, self.library, limit, offset)
 
-    def _try_search(self, text: str, limit: int) -> SearchResults | str:
+    def _try_search(self, text: str, limit: int, offset: int) -> SearchResults | str:
         try:
-            return self.index.search(text, self.library, limit)
+            return self.index.search(text, self.library, limit, offset)
         except SearchIndexError:
             raise
         except Exception as exc:  # noqa: BLE001 - a segment can be garbled past the TOC check

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -267,3 +268,46 @@ def test_the_multiprocess_writer_indexes_the_same_as_the_plain_one(
             ws.sync_index()
             answers.append([sorted(result_ids(ws, q)) for q in queries])
     assert answers[0] == answers[1] and all(answers[0])
+
+
+# ---- paging: the window loads more results as one scrolls --------------------------------
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Iterator[Workspace]:
+    """A library of 30 documents where 'alpha' and 'beta' appear with varied frequencies."""
+    docs = tmp_path / "many"
+    docs.mkdir()
+    for i in range(30):
+        words = ["alpha"] * (i % 7 + 1) + (["beta"] * (i % 4) if i % 3 else [])
+        filler = " ".join(f"mot{j}" for j in range(i * 3 % 40 + 5))
+        (docs / f"doc{i:02}.txt").write_text(
+            f"Document {i}\n\n{' '.join(words)} {filler}\n", "utf-8"
+        )
+    ws = Workspace(DataPaths(tmp_path / "data"), corpus_dir=tmp_path / "none")
+    ws.import_paths([docs])
+    ws.sync_index()
+    yield ws
+    ws.close()
+
+
+@pytest.mark.parametrize("query", ["alpha", "beta", "alpha beta", "beta alpha*", "mot12 beta"])
+def test_pages_concatenate_to_the_same_ranking_with_a_stable_total(
+    many: Workspace, query: str
+) -> None:
+    whole = many.search(query, limit=1000)
+    assert whole.total == len(whole.hits) > 3
+    paged: list[str] = []
+    for offset in range(0, whole.total + 4, 4):
+        page = many.search(query, limit=4, offset=offset)
+        assert page.total == whole.total
+        assert len(page.hits) == min(4, max(0, whole.total - offset))
+        paged += [h.id for h in page.hits]
+    assert paged == [h.id for h in whole.hits]
+
+
+def test_total_counts_every_matching_document_not_the_page(many: Workspace) -> None:
+    with_beta = {r.id for r in many.library.all() if "beta" in many.library.text(r.id).split()}
+    assert many.search("beta", limit=2).total == len(with_beta) > 2
+    # Several words: documents with all of them first, then those with any; total counts all.
+    assert many.search("alpha beta", limit=2).total == 30

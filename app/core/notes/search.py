@@ -25,6 +25,14 @@ class NoteHit:
     snippet: str  # HTML-escaped, matched words in <b>…</b>
 
 
+@dataclass(frozen=True)
+class NoteResults:
+    hits: list[NoteHit]
+    """One page of the ranking."""
+    total: int
+    """How many notes match in all, whatever the page."""
+
+
 def _fields(note: Note) -> list[str]:
     quote = note.anchor.quote if note.anchor else ""
     return [note.text, " ".join(note.tags), quote]
@@ -52,11 +60,17 @@ class NoteSearcher:
         self._cache[note.id] = (note.updated, terms)
         return terms
 
-    def search(self, notes: Sequence[Note], query: str, limit: int = 20) -> list[NoteHit]:
-        """Notes with most query words first (then most recent); any text is a valid query."""
+    def search(
+        self, notes: Sequence[Note], query: str, limit: int = 20, offset: int = 0
+    ) -> NoteResults:
+        """Ranked notes ``[offset:offset + limit]`` and how many match in all.
+
+        Notes with most query words first, then most recent; any text is a valid query.
+        Snippets are made for the returned page only.
+        """
         terms = query_terms(query)
-        if not terms or limit <= 0:
-            return []
+        if not terms:
+            return NoteResults([], 0)
         scored: list[tuple[float, str, Note]] = []
         for note in notes:
             matched = len(terms & self._terms(note))
@@ -66,8 +80,12 @@ class NoteSearcher:
         live = {n.id for n in notes}
         for stale in self._cache.keys() - live:
             del self._cache[stale]
+        # A stable sort on a fixed input order: the same ranking for every page.
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        return [NoteHit(n, score, snippet(n, terms)) for score, _u, n in scored[:limit]]
+        offset, limit = max(0, offset), max(0, limit)
+        page = scored[offset : offset + limit]
+        hits = [NoteHit(n, score, snippet(n, terms)) for score, _u, n in page]
+        return NoteResults(hits, len(scored))
 
 
 def snippet(note: Note, terms: set[str], width: int = SNIPPET_CHARS) -> str:

@@ -38,7 +38,7 @@ from app.core.notes.model import (
     note_to_row,
     now_iso,
 )
-from app.core.notes.search import NoteHit, NoteSearcher
+from app.core.notes.search import NoteHit, NoteResults, NoteSearcher
 from app.core.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -274,9 +274,20 @@ class NotesStore:
                 conn.execute(database.UPSERT, note_to_row(replace(note, anchor=new, orphan=False)))
         return ReanchorReport(kept=kept, moved=moved, fuzzy=fuzzy, orphaned=orphaned)
 
-    def search(self, query: str, limit: int = 20) -> builtins.list[NoteHit]:
-        """Notes matching ``query`` with the documents' French analysis; never raises on syntax."""
-        return self._searcher.search(self._live_notes(), query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> builtins.list[NoteHit]:
+        """Notes matching ``query`` with the documents' French analysis; never raises on syntax.
+
+        The ranked hits ``[offset:offset + limit]``; ``search_page`` gives the total with them.
+        """
+        return self.search_page(query, limit, offset).hits
+
+    def search_page(self, query: str, limit: int = 20, offset: int = 0) -> NoteResults:
+        """One page of ranked hits and ``total``, the number of all matching notes."""
+        return self._searcher.search(self._live_notes(), query, limit, offset)
+
+    def search_total(self, query: str) -> int:
+        """How many notes match ``query`` (all of them, not a page)."""
+        return self.search_page(query, 0).total
 
     def _live_notes(self) -> builtins.list[Note]:
         """All notes out of the trash, re-read only when the database changed.

@@ -68,3 +68,24 @@ def test_long_note_snippet_is_windowed(store: NotesStore) -> None:
     snippet = store.search("ukraine")[0].snippet
     assert "<b>Ukraine</b>" in snippet
     assert snippet.startswith("…") and snippet.endswith("…") and len(snippet) < 260
+
+
+def test_pages_of_notes_concatenate_to_one_ranking_with_a_stable_total(store: NotesStore) -> None:
+    for i in range(23):
+        extra = " négociations" if i % 3 == 0 else ""
+        store.add(f"doc{i % 4}", f"Genève, note {i}{extra}")
+    store.add("d", "Rien ici")
+    whole = store.search("Genève négociations", limit=1000)
+    assert len(whole) == 23
+    paged = []
+    for offset in range(0, 30, 5):
+        page = store.search_page("Genève négociations", limit=5, offset=offset)
+        assert page.total == 23
+        paged += [h.note.id for h in page.hits]
+        assert [h.note.id for h in store.search("Genève négociations", 5, offset)] == [
+            h.note.id for h in page.hits
+        ]
+    assert paged == [h.note.id for h in whole]
+    assert store.search_total("Genève négociations") == 23
+    assert store.search_total("negociation") == 8
+    assert store.search_total("introuvable") == 0
