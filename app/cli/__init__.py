@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,9 @@ from app.core.paths import restrict_umask
 log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [library_commands, notes_commands, window_commands]
+# What a shell reports for a tool stopped by SIGPIPE (`cat big | head`): 128 + 13
+# (written out: the signal module has no SIGPIPE on Windows).
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,10 +57,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        # Buffered output still pending would otherwise fail in the interpreter's final
+        # flush, out of reach of the handler below ("Exception ignored ... BrokenPipeError").
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except CarnetError as exc:
         print(f"carnet: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("carnet: interrupted", file=sys.stderr)
         return 130
+
+
+def _reader_went_away() -> int:
+    """The reader of our output closed it (``| head``): stop quietly, as Unix tools do.
+
+    The exit code is the shell's for a tool killed by SIGPIPE, not 0: the output was not
+    all delivered, and a script with ``set -o pipefail`` treats Carnet like ``cat`` or
+    ``grep``. The command's ``with`` blocks have already closed the data directory; stdout
+    now points at /dev/null so that the final flush at exit has nowhere to fail.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE

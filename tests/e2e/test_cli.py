@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.core.analysis import fold
+from app.core.paths import DataPaths
+from app.core.workspace import Workspace
 from tests.conftest import REPO
 
 
@@ -104,3 +108,51 @@ def test_core_never_imports_qt() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert run.returncode == 0, run.stderr
+
+
+@pytest.fixture(scope="module")
+def big_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A data dir whose list, search and show outputs are far larger than a pipe's buffer."""
+    root = tmp_path_factory.mktemp("pipes")
+    docs = root / "docs"
+    docs.mkdir()
+    for i in range(600):
+        title = f"Compte rendu numéro {i} de la négociation " + "très longue " * 8
+        (docs / f"d{i:03}.txt").write_text(f"{title}\n\nLa négociation {i} continue.\n", "utf-8")
+    (docs / "livre.txt").write_text("Un livre\n\n" + "Une ligne du livre.\n" * 20_000, "utf-8")
+    data = root / "data"
+    with Workspace(DataPaths(data), corpus_dir=root / "no-corpus") as ws:
+        ws.import_paths([docs])
+        ws.sync_index()
+        book = next(r.id for r in ws.library.all() if r.path.endswith("livre.txt"))
+    return data, book
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("list", "--json"),
+        ("show", "BOOK"),
+        ("search", "negociation", "--limit", "1000"),
+        ("search", "negociation", "--limit", "1000", "--json"),
+    ],
+)
+def test_a_reader_that_stops_early_gets_no_traceback(
+    big_library: tuple[Path, str], args: tuple[str, ...]
+) -> None:
+    data, book = big_library
+    argv = [arg.replace("BOOK", book) for arg in args]
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), "--data-dir", str(data), *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    # Like `| head -c 4096` (a JSON answer is one long line): a little, then the pipe closes.
+    assert proc.stdout.read(4096)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141  # what the shell reports for `cat big | head`
+    assert stderr == ""
