@@ -15,9 +15,13 @@ from pathlib import Path
 from app.core.errors import DocumentSkipped
 from app.core.html_text import html_to_text
 from app.core.metadata import count_words, derive_metadata, reading_minutes
+from app.core.structure import Block, mark_repeats, markdown_blocks
 from app.core.textload import decode_bytes, normalise_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Bump when the text, structure or metadata a file yields changes: libraries built by an
+# older extractor read every document again once (see ``Library``).
+EXTRACTOR_VERSION = "2"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -35,6 +39,7 @@ class LoadedDocument:
     date: str | None  # ISO YYYY-MM-DD
     words: int
     reading_minutes: int
+    blocks: tuple[Block, ...] = ()  # spans of ``text`` shown as headings, list items…
 
 
 def _human_size(size: int) -> str:
@@ -119,8 +124,10 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
         return _from_html(decoded, name, fallback)
     meta = derive_metadata(decoded, fallback_title=fallback)
     title = meta.title
+    blocks: tuple[Block, ...] = ()
     if suffix in _MARKDOWN_SUFFIXES:
         title = _markdown_title(decoded) or title
+        blocks = markdown_blocks(decoded)
     return LoadedDocument(
         text=decoded,
         title=title,
@@ -128,22 +135,24 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
         date=meta.date,
         words=meta.words,
         reading_minutes=meta.reading_minutes,
+        blocks=mark_repeats(decoded, blocks, title),
     )
 
 
 def _from_html(html: str, name: str, fallback: str) -> LoadedDocument:
     content = html_to_text(html)
-    # Entities can decode to \r or decomposed accents: normalise like any other text.
-    text = normalise_text(content.text)
+    text = content.text  # already normalised, block by block, so offsets hold
     if not text.strip():
         raise DocumentSkipped(name, "the page contains no readable text")
-    meta = derive_metadata(text, fallback_title=fallback)
+    meta = derive_metadata(text, fallback_title=fallback, guess_site=False)
     words = count_words(text)
+    title = normalise_text(content.title) if content.title else meta.title
     return LoadedDocument(
         text=text,
-        title=normalise_text(content.title) if content.title else meta.title,
+        title=title,
         source=content.site_name or meta.source,
         date=content.date or meta.date,
         words=words,
         reading_minutes=reading_minutes(words),
+        blocks=mark_repeats(text, content.blocks, title),
     )

@@ -16,8 +16,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.documents import SUPPORTED_SUFFIXES, LoadedDocument, load_document
+from app.core.documents import (
+    EXTRACTOR_VERSION,
+    SUPPORTED_SUFFIXES,
+    LoadedDocument,
+    load_document,
+)
 from app.core.errors import DataDirError, DocumentNotFound, DocumentSkipped, LibraryError
+from app.core.structure import Block, blocks_from_json, blocks_to_json
 
 log = logging.getLogger(__name__)
 
@@ -25,27 +31,35 @@ Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, what)``."""
 Cancelled = Callable[[], bool]
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    source TEXT,
-    date TEXT,
-    words INTEGER NOT NULL,
-    reading_minutes INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL,
-    text TEXT NOT NULL,
-    added TEXT NOT NULL,
-    indexed INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS index_removals (id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-SCHEMA_VERSION = 1
+# Append-only, like the notes schema: a library at version N runs the steps after N in one
+# transaction with the version bump (``PRAGMA user_version``). Step 1 is what Carnet wrote
+# before versions were read (user_version 0, meta "schema" 1): its IF NOT EXISTS makes it
+# harmless on such a library, which then takes the later steps like any other.
+_V1 = (
+    """CREATE TABLE IF NOT EXISTS documents (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        source TEXT,
+        date TEXT,
+        words INTEGER NOT NULL,
+        reading_minutes INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        text TEXT NOT NULL,
+        added TEXT NOT NULL,
+        indexed INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS index_removals (id TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+# 2: the structure of each document's text (``structure.blocks_to_json``).
+_V2 = ("ALTER TABLE documents ADD COLUMN blocks TEXT",)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+EXTRACTOR_META = "extractor"
 
 
 @dataclass(frozen=True)
@@ -141,11 +155,8 @@ class Library:
             self._db = sqlite3.connect(db_path, timeout=10, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(SCHEMA)
-            self._db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?)",
-                (str(SCHEMA_VERSION),),
-            )
+            self._migrate()
+            self._forget_refused_roots()
         except sqlite3.OperationalError as exc:
             if not db_path.exists():
                 raise DataDirError(
@@ -160,6 +171,48 @@ class Library:
                 f"The library catalogue {db_path} is damaged ({exc}). "
                 "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
             ) from exc
+
+    def _migrate(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise LibraryError(
+                    f"The library {self.db_path} was written by a newer Carnet (schema "
+                    f"{version}, this version knows {SCHEMA_VERSION}). Update Carnet to open "
+                    "it; it was not changed."
+                )
+            for step in MIGRATIONS[version:]:
+                for statement in step:
+                    self._db.execute(statement)
+            if version != SCHEMA_VERSION:
+                # PRAGMA takes no parameters; the value is our own integer.
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES('schema', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _forget_refused_roots(self) -> None:
+        """Drop file roots that never became documents (older Carnets kept refused files).
+
+        A folder root stays even when absent (an unplugged disk comes back); a root that
+        is not a folder counts only through its document.
+        """
+        stray = [
+            str(path)
+            for (path,) in self._db.execute(
+                "SELECT path FROM roots WHERE path NOT IN (SELECT path FROM documents)"
+            )
+            if os.path.isfile(path) or (not os.path.exists(path) and Path(path).suffix)
+        ]
+        if stray:
+            with self._transaction():
+                self._db.executemany("DELETE FROM roots WHERE path = ?", [(p,) for p in stray])
 
     @staticmethod
     def _open_read_only(db_path: Path, cause: Exception) -> sqlite3.Connection:
@@ -222,6 +275,18 @@ class Library:
         rows = self._db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
         return {str(i): str(t) for i, t in rows}
 
+    def blocks(self, doc_id: str) -> tuple[Block, ...]:
+        """The structure of the document's text; () when it has none (or is damaged)."""
+        try:
+            row = self._db.execute(
+                "SELECT blocks, length(text) FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return ()  # a read-only library from before blocks: plain text is still fine
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return blocks_from_json(row[0], int(row[1]))
+
     def roots(self) -> list[Path]:
         return [Path(r[0]) for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
 
@@ -248,6 +313,7 @@ class Library:
         """Bring files and folders in; remember them as roots so later refreshes see changes."""
         report = ImportReport()
         files: list[str] = []
+        single: list[str] = []  # files asked for by name, roots once imported
         folders: set[Path] = set()
         for raw in paths:
             path = Path(raw).expanduser().absolute()
@@ -256,19 +322,41 @@ class Library:
                 folders.add(path)
                 files += iter_candidate_files(path)
             elif path.exists() or path.is_symlink():
-                self._db.execute("INSERT OR IGNORE INTO roots(path) VALUES(?)", (str(path),))
                 files.append(str(path))
+                single.append(str(path))
             else:
                 report.skipped.append(DocumentSkipped(str(path), "no such file or folder"))
-        self._import_files(files, report, progress, cancelled)
+        reextract = self._extractor_is_stale()
+        if reextract:
+            # Documents outside what was asked for are read again too, so the new
+            # extractor's version can be recorded as done for the whole library.
+            asked = set(files)
+            files += [
+                p
+                for (p,) in self._db.execute("SELECT path FROM documents ORDER BY path")
+                if p not in asked and os.path.exists(p)
+            ]
+        self._import_files(files, report, progress, cancelled, reextract=reextract)
+        # A file is remembered only once it is in the library: a refused one (a .pdf) is
+        # reported now, not on every later refresh.
+        kept = {str(p) for (p,) in self._db.execute("SELECT path FROM documents")}
+        self._db.executemany(
+            "INSERT OR IGNORE INTO roots(path) VALUES(?)", [(p,) for p in single if p in kept]
+        )
         if not report.cancelled:
             self._drop_missing(folders, set(files), report)
+            if reextract and not self.read_only:
+                self.set_meta(EXTRACTOR_META, EXTRACTOR_VERSION)
         return report
+
+    def _extractor_is_stale(self) -> bool:
+        return not self.read_only and self.get_meta(EXTRACTOR_META) != EXTRACTOR_VERSION
 
     def refresh(
         self, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> ImportReport:
         """Re-scan every root: changed files are updated, vanished ones leave the library."""
+        self._forget_refused_roots()
         return self.add_paths(self.roots(), progress, cancelled)
 
     def remove(self, doc_id: str) -> DocumentRecord:
@@ -291,6 +379,8 @@ class Library:
         report: ImportReport,
         progress: Progress | None,
         cancelled: Cancelled | None,
+        *,
+        reextract: bool = False,
     ) -> None:
         total = len(files)
         # Two queries for the whole import rather than two per file: re-scanning a library
@@ -311,19 +401,28 @@ class Library:
                 progress(n, total, os.path.basename(path))
             if path in excluded:
                 continue
-            self._import_one(path, known.get(path), report)
+            self._import_one(path, known.get(path), report, reextract=reextract)
         if progress is not None:
             progress(total, total, "")
 
     def _import_one(
-        self, name: str, existing: tuple[str, int, int, str] | None, report: ImportReport
+        self,
+        name: str,
+        existing: tuple[str, int, int, str] | None,
+        report: ImportReport,
+        *,
+        reextract: bool = False,
     ) -> None:
         try:
             stat = os.stat(name)
         except OSError as exc:
             report.skipped.append(DocumentSkipped(name, exc.strerror or str(exc)))
             return
-        if existing is not None and (existing[1], existing[2]) == (stat.st_size, stat.st_mtime_ns):
+        same_stat = existing is not None and (existing[1], existing[2]) == (
+            stat.st_size,
+            stat.st_mtime_ns,
+        )
+        if same_stat and not reextract:
             report.unchanged += 1  # an unchanged file costs one stat, nothing more
             return
         path = Path(name)
@@ -334,6 +433,9 @@ class Library:
             return
         sha = text_sha256(loaded.text)
         if existing is not None and existing[3] == sha:
+            if reextract and self._refresh_metadata(existing[0], loaded):
+                report.updated.append(self.get(existing[0]))
+                return
             self._db.execute(
                 "UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?",
                 (stat.st_size, stat.st_mtime_ns, existing[0]),
@@ -344,6 +446,22 @@ class Library:
         self._store(doc_id, path, loaded, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha=sha)
         record = self.get(doc_id)
         (report.updated if existing is not None else report.added).append(record)
+
+    def _refresh_metadata(self, doc_id: str, doc: LoadedDocument) -> bool:
+        """Same text, new extractor: store its structure and metadata; True if these changed.
+
+        A changed title, source or date is an update (the list and the index show them);
+        new structure alone is not, since the text notes anchor to is the same.
+        """
+        before = self.get(doc_id)
+        changed = (before.title, before.source, before.date) != (doc.title, doc.source, doc.date)
+        with self._transaction():
+            self._db.execute(
+                "UPDATE documents SET title = ?, source = ?, date = ?, blocks = ?,"
+                " indexed = indexed AND ? WHERE id = ?",
+                (doc.title, doc.source, doc.date, blocks_to_json(doc.blocks), not changed, doc_id),
+            )
+        return changed
 
     def _store(
         self,
@@ -358,13 +476,13 @@ class Library:
         with self._transaction():
             self._db.execute(
                 """INSERT INTO documents(id, path, title, source, date, words, reading_minutes,
-                                         size, mtime_ns, sha256, text, added, indexed)
-                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                                         size, mtime_ns, sha256, text, blocks, added, indexed)
+                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                    ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title,
                      source = excluded.source, date = excluded.date, words = excluded.words,
                      reading_minutes = excluded.reading_minutes, size = excluded.size,
                      mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
-                     text = excluded.text, indexed = 0""",
+                     text = excluded.text, blocks = excluded.blocks, indexed = 0""",
                 (
                     doc_id,
                     str(path),
@@ -377,6 +495,7 @@ class Library:
                     mtime_ns,
                     sha,
                     doc.text,
+                    blocks_to_json(doc.blocks),
                     _now(),
                 ),
             )
@@ -398,6 +517,8 @@ class Library:
                     self._db.execute(
                         "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (record.id,)
                     )
+                    # A file root whose file is gone would be "no such file" for ever.
+                    self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
                 report.removed.append(record)
 
     # ---- the index journal ---------------------------------------------------------

@@ -130,12 +130,12 @@ def _short_name(name: str, max_words: int) -> str | None:
     return name
 
 
-def _derive_source(lines: list[str], headline: str | None) -> str | None:
+def _derive_source(lines: list[str], headline: str | None, guess_site: bool) -> str | None:
     for line in lines:
         match = _MORE_ABOUT_RE.match(line)
         if match and (name := _short_name(match["name"], MAX_NAME_WORDS)):
             return name
-    site = _site_from_first_line(lines, headline)
+    site = _site_from_first_line(lines, headline) if guess_site else None
     if site:
         return site
     for line in lines:
@@ -247,14 +247,18 @@ def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def derive_metadata(text: str, fallback_title: str = "") -> Metadata:
-    """Title, source, date and length of ``text``; ``fallback_title`` when no line fits."""
+def derive_metadata(text: str, fallback_title: str = "", *, guess_site: bool = True) -> Metadata:
+    """Title, source, date and length of ``text``; ``fallback_title`` when no line fits.
+
+    ``guess_site=False`` for the text of a web page: its markup states the site when there
+    is one, and a heading repeated in a manual page is not a site's name.
+    """
     lines = [cleaned for raw in text.split("\n") if (cleaned := _clean(raw))]
     title = _derive_title(lines, fallback_title)
     words = count_words(text)
     return Metadata(
         title=title,
-        source=_derive_source(lines, title),
+        source=_derive_source(lines, title, guess_site),
         date=_derive_date(text),
         words=words,
         reading_minutes=reading_minutes(words),

@@ -14,6 +14,7 @@ decides the structure, the library stores it, the reader only renders it:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,3 +75,101 @@ def blocks_from_json(value: str | None, text_length: int) -> tuple[Block, ...]:
             continue
         out.append(Block(start, end, kind, level))
     return tuple(sorted(out))
+
+
+# -- repeats ---------------------------------------------------------------------------------
+
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+_SPACE_RE = re.compile(r"\s+")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+_MARKDOWN_HASHES_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
+_ATX_RE = re.compile(r"^(#{1,6})[ \t]+\S.*$", re.MULTILINE)
+# Only the top of a document holds a repeated headline.
+TITLE_REPEAT_WITHIN = 8
+# A repeat of something shorter is more likely a legitimate echo ("Oui", "Suite") than a
+# caption printed twice.
+MIN_DUPLICATE_WORDS = 4
+# Kinds whose repeats are content: a table cell, a list item, code.
+_NEVER_DUPLICATE = frozenset({"table_row", "list_item", "pre"})
+
+
+def _key(text: str) -> str:
+    text = _MARKDOWN_HASHES_RE.sub("", _SPACE_RE.sub(" ", text).strip())
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text.strip().casefold()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _units(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+    """Paragraphs, split around any block that is only part of one (a Markdown heading)."""
+    units: list[tuple[int, int]] = []
+    start = 0
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    for brk_start, brk_end in [*breaks, (len(text), len(text))]:
+        span = _trimmed(text, start, brk_start)
+        start = brk_end
+        if span is None:
+            continue
+        inner = [b for b in blocks if span[0] <= b.start and b.end <= span[1]]
+        if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == span):
+            units.append(span)
+            continue
+        cursor = span[0]
+        for block in inner:
+            gap = _trimmed(text, cursor, block.start)
+            if gap:
+                units.append(gap)
+            units.append((block.start, block.end))
+            cursor = max(cursor, block.end)
+        gap = _trimmed(text, cursor, span[1])
+        if gap:
+            units.append(gap)
+    return units
+
+
+def mark_repeats(text: str, blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
+    """Mark the headline repeated near the top and paragraphs that repeat an earlier one.
+
+    The text is untouched (notes anchor to it); only the marks say what the reading view
+    leaves out.
+    """
+    by_span = {(b.start, b.end): b for b in blocks}
+    marks: dict[tuple[int, int], BlockKind] = {}
+    title_key = _key(title)
+    seen: set[str] = set()
+    title_found = False
+    for index, span in enumerate(_units(text, blocks)):
+        key = _key(text[span[0] : span[1]])
+        existing = by_span.get(span)
+        if not title_found and index < TITLE_REPEAT_WITHIN and key == title_key:
+            marks[span] = "title_repeat"
+            title_found = True
+        elif (
+            key in seen
+            and len(_LETTER_WORD_RE.findall(key)) >= MIN_DUPLICATE_WORDS
+            and (existing is None or existing.kind not in _NEVER_DUPLICATE)
+        ):
+            marks[span] = "duplicate"
+        seen.add(key)
+    if not marks:
+        return tuple(sorted(blocks))
+    kept = [b for b in blocks if (b.start, b.end) not in marks]
+    kept += [Block(start, end, kind) for (start, end), kind in marks.items()]
+    return tuple(sorted(kept))
+
+
+def markdown_blocks(text: str) -> tuple[Block, ...]:
+    """ATX headings (``# Title``) of a Markdown text, the ``#`` kept as written."""
+    return tuple(
+        Block(m.start(), m.end(), "heading", len(m[1]))
+        for m in _ATX_RE.finditer(text)
+        if m.end() > m.start()
+    )

@@ -244,3 +244,54 @@ def test_corpus_file_loads(tmp_path: Path) -> None:
     doc = load_document(path)
     assert doc.date == "2022-07-31"
     assert doc.title.startswith("La Russie reçoit la demande")
+
+
+CORPUS = Path(__file__).parents[2] / "corpus"
+
+
+def _hidden(doc: LoadedDocument) -> list[tuple[str, str]]:
+    return [(b.kind, doc.text[b.start : b.end][:24]) for b in doc.blocks if b.hidden]
+
+
+def test_bundled_articles_mark_the_repeated_headline_and_caption() -> None:
+    # The stored text stays byte for byte the file's; only the marks hide the repeats.
+    diplomatie = load_document(CORPUS / "la-diplomatie-n-est-pas-morte.txt")
+    assert diplomatie.text == (CORPUS / "la-diplomatie-n-est-pas-morte.txt").read_text("utf-8")
+    assert _hidden(diplomatie) == [
+        ("title_repeat", "\"La diplomatie n'est pas"),
+        ("duplicate", "Sergueï Lavrov, ministre"),  # the photo caption printed twice
+        ("duplicate", "Le président russe Vladi"),  # and a second one further down
+    ]
+    g20 = load_document(CORPUS / "premiere-rencontre-surprise-au-g20.txt")
+    assert _hidden(g20) == [
+        ("title_repeat", "Guerre russo-ukrainienne"),
+        ("duplicate", "Guerre russo-ukrainienne"),
+    ]
+
+
+def test_html_document_has_headings_lists_and_no_share_label(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<title>Le guide</title><h1>Le guide</h1><p>Partagez</p><h2>Installer</h2>"
+        "<ol><li>Télécharger</li><li>Lancer</li></ol>",
+        "utf-8",
+    )
+    doc = load_document(path)
+    assert doc.text == "Le guide\n\nInstaller\n\n1. Télécharger\n\n2. Lancer"
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("title_repeat", "Le guide"),
+        ("heading", "Installer"),
+        ("list_item", "1. Télécharger"),
+        ("list_item", "2. Lancer"),
+    ]
+
+
+def test_markdown_headings_are_marked_and_the_text_is_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Mes notes\n\nIntro.\n\n## Partie\n\nTexte.\n", "utf-8")
+    doc = load_document(path)
+    assert doc.text == path.read_text("utf-8")
+    assert [(b.kind, b.level, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("title_repeat", 0, "# Mes notes"),
+        ("heading", 2, "## Partie"),
+    ]

@@ -68,7 +68,7 @@ def test_br_is_a_line_break_and_double_br_a_blank_line() -> None:
 
 def test_lists_and_table_rows_are_blocks() -> None:
     content = html_to_text("<ul><li>a</li><li>b</li></ul><table><tr><td>c</td></tr></table>")
-    assert content.text == "a\n\nb\n\nc"
+    assert content.text == "• a\n\n• b\n\nc"
 
 
 def test_pre_keeps_its_spacing() -> None:
@@ -79,7 +79,7 @@ def test_pre_keeps_its_spacing() -> None:
 def test_malformed_html_unclosed_and_stray_tags() -> None:
     html = "<div><p>un <b>gras<p>deux</i></span></div></div></nav><li>trois"
     content = html_to_text(html)
-    assert content.text == "un gras\n\ndeux\n\ntrois"
+    assert content.text == "un gras\n\ndeux\n\n• trois"
 
 
 def test_unclosed_script_swallows_only_its_own_content() -> None:
@@ -176,3 +176,103 @@ def test_no_break_spaces_are_kept() -> None:
     assert (
         html_to_text("<p>Il a dit&nbsp;: «\xa0oui\xa0»</p>").text == "Il a dit\xa0: «\xa0oui\xa0»"
     )
+
+
+# -- structure ----------------------------------------------------------------------------
+
+
+def shown(html: str) -> list[tuple[str, str, int]]:
+    content = html_to_text(html)
+    return [(b.kind, content.text[b.start : b.end], b.level) for b in content.blocks]
+
+
+def test_headings_are_blocks_with_their_level() -> None:
+    html = "<h1>Zoom</h1><p>La loupe.</p><h4>5.4.1. Accès à l’outil</h4><p>Par le menu.</p>"
+    assert shown(html) == [("heading", "Zoom", 1), ("heading", "5.4.1. Accès à l’outil", 4)]
+
+
+def test_list_items_get_bullets_or_numbers() -> None:
+    html = "<ul><li>un</li><li>deux</li></ul><ol><li>premier</li><li>second</li></ol>"
+    assert html_to_text(html).text == "• un\n\n• deux\n\n1. premier\n\n2. second"
+    assert [kind for kind, _, _ in shown(html)] == ["list_item"] * 4
+
+
+def test_a_table_row_is_one_line_with_tab_separated_cells() -> None:
+    html = (
+        "<table><caption>Tableau 2.1. Outils</caption>"
+        "<tr><th>paquet</th><th>description</th></tr>"
+        "<tr><td><p>aptitude</p></td><td>gestionnaire <b>de</b> paquets</td></tr></table>"
+    )
+    assert shown(html) == [
+        ("caption", "Tableau 2.1. Outils", 0),
+        ("table_row", "paquet\tdescription", 0),
+        ("table_row", "aptitude\tgestionnaire de paquets", 0),
+    ]
+
+
+def test_quotes_pre_and_figcaptions_are_marked() -> None:
+    html = (
+        "<blockquote><p>Une citation.</p></blockquote><pre>$ ls\n</pre>"
+        "<figure><img src=x><figcaption>Une photo.</figcaption></figure>"
+    )
+    assert shown(html) == [
+        ("quote", "Une citation.", 0),
+        ("pre", "$ ls", 0),
+        ("caption", "Une photo.", 0),
+    ]
+
+
+# An excerpt of a GIMP help page (gimp-tool-zoom.html): a DocBook page whose navigation
+# header and footer are tables inside classed divs.
+GIMP_PAGE = """<html><head><title>5.4. Zoom</title>
+<link rel="home" href="index.html" title="GNU Image Manipulation Program" />
+</head><body>
+<div class="navheader"><table summary="Navigation header">
+<tr><th colspan="3" align="center">5.4. Zoom</th></tr>
+<tr><td><a accesskey="p" href="p.html"><img src="prev.png" alt="Précédent" /></a></td>
+<th width="60%" align="center">5. Autres</th></tr></table><hr /></div>
+<div class="sect2"><h3 class="title">5.4. Zoom</h3>
+<p>La Loupe effectue un zoom avant ou arrière sur l’image.</p></div>
+<div class="navfooter"><hr /><table summary="Navigation footer">
+<tr><td><a href="p.html">5.3. Pipette à couleurs</a></td>
+<td><a href="n.html">5.5. Mesure</a></td></tr>
+</table>
+<a href="https://gitlab.gnome.org/GNOME/gimp/issues" class="reportbug">Report a bug in GIMP</a>
+<a href="https://gitlab.gnome.org/GNOME/gimp-help/issues" class="reportbug">
+Report a documentation error</a></div>
+</body></html>"""
+
+
+def test_navigation_and_footer_blocks_are_dropped() -> None:
+    content = html_to_text(GIMP_PAGE)
+    assert content.text == "5.4. Zoom\n\nLa Loupe effectue un zoom avant ou arrière sur l’image."
+    assert content.site_name == "GNU Image Manipulation Program"
+
+
+def test_chrome_by_class_id_or_role() -> None:
+    html = (
+        '<div id="breadcrumbs">Accueil › Monde</div><ul class="share-buttons"><li>Facebook</li>'
+        '</ul><div role="navigation">Menu</div><div class="menu-principal">Rubriques</div>'
+        "<p>Le texte.</p><p>Partagez</p><div class='site-footer'>Mentions légales</div>"
+        '<div class="canvas-unavailable">Reste là.</div>'
+    )
+    assert html_to_text(html).text == "Le texte.\n\nReste là."
+
+
+def test_a_page_that_is_all_chrome_keeps_its_whole_text() -> None:
+    # Never lose the document: when nothing would be left, the whole page is kept.
+    html = '<div class="navigation"><p>Sommaire</p><p>Chapitre 1</p></div>'
+    assert html_to_text(html).text == "Sommaire\n\nChapitre 1"
+
+
+def test_author_meta_is_the_source_when_no_site_name() -> None:
+    html = '<head><meta name="author" content="Osamu Aoki"></head><p>Texte.</p>'
+    assert html_to_text(html).site_name == "Osamu Aoki"
+
+
+def test_a_nested_table_stays_inside_its_cell() -> None:
+    html = (
+        "<table><tr><td>a</td><td><table><tr><td>b</td><td>c</td></tr></table></td></tr>"
+        "<tr><td>d<td>e</table><p>fin</p>"
+    )
+    assert html_to_text(html).text == "a\tb c\n\nd\te\n\nfin"

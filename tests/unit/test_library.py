@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.core import library as library_module
-from app.core.errors import DocumentNotFound
+from app.core.documents import load_document
+from app.core.errors import DocumentNotFound, LibraryError
 from app.core.library import Library
 from tests.conftest import CORPUS
 
@@ -124,3 +125,125 @@ def test_a_read_only_data_dir_still_opens_the_library_for_reading(
     with open_library(tmp_path) as lib:
         assert lib.read_only and lib.count() == 5
         assert "Genève" in lib.text(next(r.id for r in lib.all() if r.source == "watson"))
+
+
+# -- refused files, schema migrations, re-extraction -------------------------------------
+
+
+def test_a_refused_file_is_reported_once_and_not_kept(tmp_path: Path) -> None:
+    pdf = tmp_path / "manual.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    good = tmp_path / "good.txt"
+    good.write_text("Le titre de cet article\n\nUn texte sur la négociation.", "utf-8")
+    with open_library(tmp_path) as lib:
+        first = lib.add_paths([pdf, good])
+        assert [Path(s.path).name for s in first.skipped] == ["manual.pdf"]
+        assert lib.roots() == [good]  # an imported file stays a root
+        again = lib.refresh()
+        assert again.skipped == [] and again.unchanged == 1
+
+
+def test_a_refused_file_kept_by_an_older_carnet_is_forgotten_on_open(tmp_path: Path) -> None:
+    pdf = tmp_path / "manual.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    with open_library(tmp_path) as lib:
+        lib.add_paths([CORPUS])
+        # What an older Carnet left behind: the refused file remembered as a root.
+        lib._db.execute("INSERT INTO roots(path) VALUES(?)", (str(pdf),))
+    with open_library(tmp_path) as lib:
+        assert lib.roots() == [CORPUS]
+        assert lib.refresh().skipped == []
+
+
+def _make_old_library(db_path: Path, corpus: Path) -> None:
+    """A library exactly as Carnet wrote it before structure blocks (schema 1)."""
+    db = sqlite3.connect(db_path, isolation_level=None)
+    db.executescript(OLD_SCHEMA)
+    db.execute("INSERT INTO meta(key, value) VALUES('schema', '1')")
+    db.execute("INSERT INTO roots(path) VALUES(?)", (str(corpus),))
+    for file in sorted(corpus.iterdir()):
+        stat = file.stat()
+        # The old extractor's text: the same as today's for these plain-text files, except
+        # one whose old text differed (so its re-extraction is an update).
+        text = file.read_text("utf-8")
+        if file.name.startswith("premiere"):
+            text = text.replace("Partagez", "Partagez Partagez")
+        loaded = load_document(file)
+        db.execute(
+            "INSERT INTO documents VALUES(?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, 'then', 1)",
+            (
+                library_module.document_id(f"corpus/{file.name}"),
+                str(file),
+                loaded.title,
+                loaded.source,
+                loaded.date,
+                stat.st_size,
+                stat.st_mtime_ns,
+                library_module.text_sha256(text),
+                text,
+            ),
+        )
+    db.close()
+
+
+OLD_SCHEMA = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, title TEXT NOT NULL, source TEXT,
+    date TEXT, words INTEGER NOT NULL, reading_minutes INTEGER NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    text TEXT NOT NULL, added TEXT NOT NULL, indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE roots (path TEXT PRIMARY KEY);
+CREATE TABLE index_removals (id TEXT PRIMARY KEY);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def test_an_old_library_is_migrated_and_re_extracted_once(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
+    db_path = tmp_path / "lib.sqlite3"
+    _make_old_library(db_path, corpus_copy)
+    with Library(db_path, corpus_copy) as lib:
+        ids = {r.path: r.id for r in lib.all()}
+        report = lib.refresh()
+        # Every file was read again although none changed on disk; the one whose text
+        # differs is an update (so its notes are re-anchored), under the same id.
+        assert [Path(r.path).name for r in report.updated] == [
+            "premiere-rencontre-surprise-au-g20.txt"
+        ]
+        assert report.unchanged == 4
+        assert {r.path: r.id for r in lib.all()} == ids
+        assert "Partagez Partagez" not in lib.text(report.updated[0].id)
+        doc = ids[str(corpus_copy / "la-diplomatie-n-est-pas-morte.txt")]
+        assert any(b.kind == "duplicate" for b in lib.blocks(doc))
+        # Once is enough: the next refresh costs a stat per file.
+        again = lib.refresh()
+        assert not again.changed and again.unchanged == 5
+
+
+def test_a_library_from_a_newer_carnet_is_refused_untouched(tmp_path: Path) -> None:
+    db_path = tmp_path / "lib.sqlite3"
+    with open_library(tmp_path):
+        pass
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(LibraryError, match="newer Carnet"):
+        open_library(tmp_path)
+    db = sqlite3.connect(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 99
+    db.close()
+
+
+def test_blocks_are_stored_and_read_back(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<h1>Titre de la page</h1><p>Un paragraphe.</p><ul><li>un</li><li>deux</li></ul>",
+        "utf-8",
+    )
+    with open_library(tmp_path) as lib:
+        (record,) = lib.add_paths([page]).added
+        text = lib.text(record.id)
+        shown = [(b.kind, text[b.start : b.end]) for b in lib.blocks(record.id)]
+        assert ("list_item", "• un") in shown and ("list_item", "• deux") in shown
