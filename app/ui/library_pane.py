@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,12 +46,16 @@ class LibraryPane(QWidget):
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.results_model = SearchResultsModel(self)
+        # The document shown in the reader. Selection follows it; filtering or re-sorting
+        # the list moves the current row around, which must never open anything.
+        self._chosen: str | None = None
+        self._quiet = False
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter by title or source")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter documents")
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_changed)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -148,35 +155,67 @@ class LibraryPane(QWidget):
         *,
         presorted: bool = False,
     ) -> None:
-        current = self.current_doc_id()
-        self.model.set_records(records, note_counts, presorted=presorted)
-        if current:
-            self.select_document(current, emit=False)
+        with self._quietly():
+            self.model.set_records(records, note_counts, presorted=presorted)
+        self._show_chosen()
 
     def current_doc_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(DOC_ID_ROLE) if index.isValid() else None
 
     def select_document(self, doc_id: str, *, emit: bool = True) -> bool:
+        """Make ``doc_id``'s whole row the selected, current one; ``emit`` opens it too."""
         row = self.model.row_of(doc_id)
         if row < 0:
             return False
+        self._chosen = doc_id
         index = self.proxy.mapFromSource(self.model.index(row, TITLE))
         if not index.isValid():
-            self.filter_edit.clear()
+            with self._quietly():
+                self.filter_edit.clear()
             index = self.proxy.mapFromSource(self.model.index(row, TITLE))
-        self.table.blockSignals(not emit)
-        selection = self.table.selectionModel()
-        selection.blockSignals(not emit)
-        selection.setCurrentIndex(
+        # Never block the selection model's signals: the view repaints from them, and a
+        # blocked change left the previous row painted as selected beside the new one.
+        if emit:
+            self._select(index)
+        else:
+            with self._quietly():
+                self._select(index)
+        return True
+
+    def _select(self, index: QModelIndex) -> None:
+        self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        selection.blockSignals(False)
-        self.table.blockSignals(False)
         self.table.scrollTo(index)
-        return True
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Moves of the current row inside this block open nothing."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = quiet
+
+    def _filter_changed(self, text: str) -> None:
+        with self._quietly():
+            self.proxy.set_filter_text(text)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """Select the open document's row if it is in the list, else nothing."""
+        row = self.model.row_of(self._chosen) if self._chosen else -1
+        index = self.proxy.mapFromSource(self.model.index(row, TITLE)) if row >= 0 else None
+        with self._quietly():
+            if index is not None and index.isValid():
+                self._select(index)
+            else:
+                selection = self.table.selectionModel()
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def step_document(self, delta: int) -> None:
         rows = self.proxy.rowCount()
@@ -184,15 +223,17 @@ class LibraryPane(QWidget):
             return
         current = self.table.currentIndex()
         row = (current.row() + delta) % rows if current.isValid() else 0
-        self.table.setCurrentIndex(self.proxy.index(row, TITLE))
+        self._select(self.proxy.index(row, TITLE))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.documentActivated.emit(current.data(DOC_ID_ROLE))
+        if current.isValid() and not self._quiet:
+            self._chosen = current.data(DOC_ID_ROLE)
+            self.documentActivated.emit(self._chosen)
 
     def _row_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.documentActivated.emit(index.data(DOC_ID_ROLE))
+            self._chosen = index.data(DOC_ID_ROLE)
+            self.documentActivated.emit(self._chosen)
 
     # ---- search results ------------------------------------------------------------
 
