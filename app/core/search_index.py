@@ -11,11 +11,9 @@ import gc
 import json
 import logging
 import os
-import re
 import shutil
 import time
 import warnings
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,19 +29,18 @@ from app.core.analysis import (
     FrenchPositions,
     folding_analyzer,
     french_analyzer,
-    index_variants,
-    query_term,
 )
 from app.core.errors import IndexBusyError, SearchIndexError
 from app.core.library import Cancelled, Library, Progress
 from app.core.search_query import (
     QueryBuilder,
     clean_query_text,
-    plain_words,
+    count_matches,
     relaxed,
     with_title_boost,
 )
 from app.core.snippets import make_snippet
+from app.core.spelling import suggest, surface_word
 
 log = logging.getLogger(__name__)
 
@@ -314,10 +311,12 @@ class SearchIndex:
         builder = self._builder or QueryBuilder(self.ix.schema)
         q = builder.parse(text)
         searcher = self.searcher()
-        ranked, total = self._ranked(q, searcher, offset + limit)
+        ranked, total, all_words = self._ranked(q, searcher, offset + limit)
         hits = ranked[offset : offset + limit]
         terms = self._terms(q, searcher)
-        suggestion = self._suggest(text, searcher, library) if total < FEW_RESULTS else None
+        suggestion = (
+            suggest(text, searcher, library, builder, all_words) if total < FEW_RESULTS else None
+        )
         stored = [searcher.stored_fields(d) for d, _ in hits]
         texts = library.texts(s["id"] for s in stored)
         out = [
@@ -336,31 +335,34 @@ class SearchIndex:
         return SearchResults(text, total, suggestion, out, took, frozenset(terms))
 
     @staticmethod
-    def _ranked(q: wq.Query, searcher: Searcher, upto: int) -> tuple[list[tuple[int, float]], int]:
-        """The first ``upto`` (docnum, score) in ranking order, and how many documents match.
+    def _ranked(
+        q: wq.Query, searcher: Searcher, upto: int
+    ) -> tuple[list[tuple[int, float]], int, int]:
+        """The first ``upto`` (docnum, score) in ranking order; how many documents match;
+        how many have all the words.
 
         Documents with all the words come first, then those with any of them (the relaxed
         query, a superset): the total is the relaxed count whenever there is one, so that it
         does not depend on the page asked for.
         """
         if q is wq.NullQuery:
-            return [], 0
+            return [], 0, 0
         # Whoosh's block-max skipping is slower than plain collection in pure Python,
         # and leaves the total to a second pass: collect everything once (4x faster).
         strict = searcher.search(with_title_boost(q), limit=max(1, upto), optimize=False)
         hits = [(h.docnum, h.score) for h in strict][:upto]
         wider = relaxed(q)
         if wider is None:
-            return hits, len(strict)
+            return hits, len(strict), len(strict)
         if len(strict) >= upto:
             # The page lies within the all-words documents: the others only need counting,
             # which unscored matching does without computing a score per document.
-            return hits, _count(wider, searcher)
+            return hits, count_matches(wider, searcher), len(strict)
         # Enough of the relaxed ranking to fill the page once the all-words ones are skipped.
         more = searcher.search(with_title_boost(wider), limit=upto + len(strict), optimize=False)
         seen = {d for d, _ in hits}
         hits += [(h.docnum, h.score) for h in more if h.docnum not in seen][: upto - len(hits)]
-        return hits, len(more)
+        return hits, len(more), len(strict)
 
     @staticmethod
     def _terms(q: wq.Query, searcher: Searcher) -> set[str]:
@@ -371,30 +373,6 @@ class SearchIndex:
             if fieldname in SEARCH_FIELDS:
                 found.add(btext.decode("utf-8") if isinstance(btext, bytes) else str(btext))
         return found
-
-    @staticmethod
-    def _suggest(text: str, searcher: Searcher, library: Library) -> str | None:
-        """'Did you mean': each unknown word replaced by the closest word of the library.
-
-        Closeness is measured between stems (the index's terms); the stem found is turned
-        back into the real word that a document containing it uses most.
-        """
-        reader = searcher.reader()
-        corrector = searcher.corrector("content")
-        suggestion = text
-        for word in plain_words(text):
-            stem = query_term(word)
-            if reader.doc_frequency("content", stem) > 0:
-                continue
-            options = corrector.suggest(stem, limit=1, maxdist=2, prefix=1)
-            if not options:
-                continue
-            postings = reader.postings("content", options[0])
-            doc_id = searcher.stored_fields(postings.id())["id"]
-            real = _surface_word(library.text(doc_id), options[0])
-            if real != word.lower():
-                suggestion = _replace_word(suggestion, word, real)
-        return suggestion if suggestion != text else None
 
     def more_like(self, doc_id: str, library: Library, limit: int = 5) -> list[SearchHit]:
         """Documents about the same things as ``doc_id`` (more-like-this on its key terms)."""
@@ -425,12 +403,7 @@ class SearchIndex:
         text = library.text(doc_id)
         searcher = self.searcher()
         stems = [t for t, _ in searcher.key_terms_from_text("content", text, numterms=count)]
-        return [_surface_word(text, stem) for stem in stems]
-
-
-def _count(q: wq.Query, searcher: Searcher) -> int:
-    """How many documents match ``q``, without scoring them."""
-    return sum(1 for _ in q.docs(searcher))
+        return [surface_word(text, stem) for stem in stems]
 
 
 def _cancel(writer: Any) -> None:
@@ -446,17 +419,3 @@ def _cancel(writer: Any) -> None:
             if task.is_alive():
                 task.terminate()
             task.join(5)
-
-
-def _replace_word(text: str, word: str, new: str) -> str:
-    return re.sub(rf"(?i)\b{re.escape(word)}\b", new, text, count=1)
-
-
-def _surface_word(text: str, stem: str) -> str:
-    """The most frequent word of ``text`` that the index turns into ``stem``."""
-    counts = Counter(
-        w
-        for w in (m.group().lower() for m in re.finditer(r"\w+", text))
-        if stem in index_variants(w)
-    )
-    return counts.most_common(1)[0][0] if counts else stem

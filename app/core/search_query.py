@@ -23,6 +23,7 @@ from whoosh.qparser import (
     QueryParser,
 )
 from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
 from app.core.analysis import FRENCH_STOPS, query_term
 
@@ -155,3 +156,8 @@ def relaxed(q: wq.Query) -> wq.Query | None:
     if isinstance(q, wq.And) and len(q.subqueries) > 1:
         return wq.Or(q.subqueries)
     return None
+
+
+def count_matches(q: wq.Query, searcher: Searcher) -> int:
+    """How many documents match ``q``, without scoring them (cheaper than a search)."""
+    return sum(1 for _ in q.docs(searcher))

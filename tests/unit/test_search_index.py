@@ -311,3 +311,54 @@ def test_total_counts_every_matching_document_not_the_page(many: Workspace) -> N
     assert many.search("beta", limit=2).total == len(with_beta) > 2
     # Several words: documents with all of them first, then those with any; total counts all.
     assert many.search("alpha beta", limit=2).total == 30
+
+
+# ---- "did you mean": only when the suggestion is a real improvement ---------------------
+
+
+@pytest.mark.parametrize("query", ["zorglub wibble", "wibble", "Lavrof zorglub", "xq"])
+def test_nonsense_gets_no_suggestion(workspace: Workspace, query: str) -> None:
+    # 'zorglub wibble' once became 'zorglub will': a word left without hits, another
+    # replaced by a far, frequent one; 'xq' became 'xi'.
+    assert workspace.search(query).suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected"),
+    [
+        ("Genevve", "genève"),  # not 'geneva', also in the library but farther
+        ("negotiation", "négociation"),
+        ("Lavrof", "lavrov"),
+        ("title:diplomatiie", "title:diplomatie"),  # not 'times:diplomatie'
+    ],
+)
+def test_a_typo_of_a_library_word_gets_a_suggestion_that_finds_it(
+    workspace: Workspace, typo: str, expected: str
+) -> None:
+    results = workspace.search(typo)
+    assert results.total == 0
+    assert results.suggestion == expected
+    assert workspace.search(results.suggestion).total > 0
+
+
+def test_a_suggestion_corrects_every_word_without_hits(workspace: Workspace) -> None:
+    results = workspace.search("Genevve Lavrof")
+    assert results.suggestion == "genève lavrov"
+    assert workspace.search(results.suggestion).total > results.total
+    # An excluded word is not a word the reader wants found: it is left as typed.
+    assert workspace.search("Lavrof -zorglub").suggestion == "lavrov -zorglub"
+
+
+def test_a_suggestion_that_finds_all_the_words_is_offered(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Paquets\n\nInstaller un paquet Debian avec apt.", "utf-8")
+    (docs / "b.txt").write_text("Cadeaux\n\nUn paquet rouge sous le sapin.", "utf-8")
+    with Workspace(DataPaths(tmp_path / "data"), corpus_dir=tmp_path / "none") as ws:
+        ws.import_paths([docs])
+        ws.sync_index()
+        results = ws.search("paquet debain")
+        # Both documents have 'paquet', none has both words: 'debian' makes it better.
+        assert results.total == 2
+        assert results.suggestion == "paquet debian"
+        assert ws.search("paquet debian").hits[0].path.endswith("a.txt")
