@@ -48,7 +48,7 @@ _SITE_META = ("og:site_name", "application-name", "author", "dc.publisher", "dc.
 # class, id or role tokens that mark an element as the site's chrome, not the article.
 _CHROME_RE = re.compile(
     r"(?:^|[\s_-])(?:nav\w*|menu\w*|breadcrumbs?|footer|site-?footer|share\w*|sharing|"
-    r"social\w*|reportbug|cookies?|banner|sidebar|skip-?links?|masthead|contentinfo)"
+    r"social\w*|reportbug|cookies?|banner|sidebar|skip-?links?|masthead|contentinfo|toc)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -120,6 +120,7 @@ class _TextExtractor(HTMLParser):
         self._lists: list[int | None] = []  # per open list: next number (ol) or None (ul)
         self._table_depth = 0
         self._row_cells = 0  # cells seen in the open row of the outermost table
+        self._marker_pending = False  # a list item's bullet is all its text so far
         self._title_parts: list[str] | None = None  # set while inside the first <title>
         self._h1_parts: list[str] | None = None  # set while inside the first <h1>
         self.title: str | None = None
@@ -147,6 +148,7 @@ class _TextExtractor(HTMLParser):
     def _flush(self) -> None:
         text = "".join(self._pieces)
         self._pieces = []
+        self._marker_pending = False
         kind, level = self._kind()
         if self._row_cells:
             # One line per row: cells joined by tabs, empty edge cells dropped.
@@ -156,7 +158,9 @@ class _TextExtractor(HTMLParser):
             while cells and not cells[0]:
                 cells.pop(0)
             if cells:
-                self.blocks.append(("\t".join(cells), kind, level))
+                # A one-cell row is a layout table (a "Note" box), read as a paragraph.
+                row_kind: BlockKind | None = kind if len(cells) > 1 else None
+                self.blocks.append(("\t".join(cells), row_kind, level))
             return
         text = text.replace(_CELL, " ")
         if self._pre_depth > 0:
@@ -224,7 +228,9 @@ class _TextExtractor(HTMLParser):
                 if tag == "table":
                     self._table_depth += 1
         elif tag in BLOCK_TAGS:
-            self._flush()
+            # <li><p>text</p></li>: the paragraph is the item's text, after its bullet.
+            if not (self._marker_pending and tag in ("p", "div")):
+                self._flush()
             self._open_block(tag)
 
     def _open_block(self, tag: str) -> None:
@@ -249,6 +255,7 @@ class _TextExtractor(HTMLParser):
             else:
                 self._pieces.append(f"{number}. ")
                 self._lists[-1] = number + 1
+            self._marker_pending = True
 
     def _close_block(self, tag: str) -> None:
         if tag == "pre" and self._pre_depth:
@@ -316,6 +323,8 @@ class _TextExtractor(HTMLParser):
             return
         if self._h1_parts is not None:
             self._h1_parts.append(data)
+        if self._marker_pending and data.strip():
+            self._marker_pending = False
         if not self._pre_depth:
             # Source newlines are plain spaces; only <br> (a bare "\n" piece) breaks a line.
             data = _SPACE_RE.sub(" ", data)

@@ -17,6 +17,12 @@ MAX_HEADLINE_CHARS = 160
 TRUNCATED_TITLE_CHARS = 120
 # Only the top of a page holds the headline and the chrome above it.
 HEAD_LINES = 15
+# A date counts only near the top (a dateline, a byline, "Publié le"): one deeper down is
+# something the text talks about.
+DATE_HEAD_LINES = 30
+# A dateline is the date and a few words ("Le", "jeudi", "Écrit le"); more is a sentence.
+MAX_DATELINE_WORDS = 4
+MAX_BYLINE_WORDS = 12
 # A site name or credit is a few words at most; longer is a sentence.
 MAX_NAME_WORDS = 8
 MAX_CREDIT_WORDS = 5
@@ -154,9 +160,16 @@ def _derive_source(lines: list[str], headline: str | None, guess_site: bool) -> 
 # -- title ----------------------------------------------------------------------------------
 
 
-def _is_chrome(line: str, site: str | None) -> bool:
-    """Lines a page puts above its headline: labels, buttons, captions, bylines, dates."""
-    if line == site or _letter_words(line) <= 2:
+def _is_chrome(line: str, site: str | None, *, alone: bool = False) -> bool:
+    """Lines a page puts above its headline: labels, buttons, captions, bylines, dates.
+
+    ``alone``: the first line of the text, a paragraph of its own. Two words there are a
+    title ("Référence Debian"), where a page's one-word label ("Partagez") is not.
+    """
+    if line == site:
+        return True
+    words = _letter_words(line)
+    if words < 2 or (words == 2 and not alone):
         return True
     return bool(
         _CAPTION_RE.search(line)
@@ -173,7 +186,13 @@ def _unlabel(candidate: str, later_lines: set[str]) -> str:
     return candidate
 
 
-def _derive_title(lines: list[str], fallback: str) -> str:
+def _first_line_alone(text: str) -> bool:
+    """Whether the first non-blank line of ``text`` is followed by a blank line (or nothing)."""
+    rest = text.lstrip().split("\n", 2)
+    return len(rest) < 2 or not rest[1].strip()
+
+
+def _derive_title(lines: list[str], fallback: str, first_alone: bool) -> str:
     for line in lines:
         title = _comments_on(line)
         if title:
@@ -181,7 +200,7 @@ def _derive_title(lines: list[str], fallback: str) -> str:
     # The site check needs a headline to rule out; none is known yet at this point.
     site = _site_from_first_line(lines, None)
     for index, line in enumerate(lines[:HEAD_LINES]):
-        if _is_chrome(line, site):
+        if _is_chrome(line, site, alone=first_alone and index == 0):
             continue
         later = {_strip_period(other) for other in lines[index + 1 :]}
         title = _strip_period(_unlabel(line, later))
@@ -226,14 +245,32 @@ def _first_written(text: str) -> str | None:
     return None
 
 
-def _derive_date(text: str) -> str | None:
+def _without_dates(line: str) -> str:
+    for regex in (_WRITTEN_DATE_RE, _NUMERIC_DATE_RE, _ISO_DATE_RE):
+        line = regex.sub(" ", line)
+    return line
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is a date with a few words around it, or a short byline with a date."""
+    rest = _letter_words(_without_dates(line))
+    if _BYLINE_RE.match(line):
+        return rest <= MAX_BYLINE_WORDS
+    return rest <= MAX_DATELINE_WORDS
+
+
+def _derive_date(lines: list[str]) -> str | None:
+    """The publication date shown near the top, never a date the text merely mentions."""
+    head = lines[:DATE_HEAD_LINES]
     for regex in _PUBLISHED_RES:
-        for match in regex.finditer(text):
-            rest = match["rest"]
-            found = _first_numeric(rest) or _first_written(rest)
-            if found:
-                return found
-    return _first_numeric(text) or _first_written(text)
+        for line in head:
+            for match in regex.finditer(line):
+                rest = match["rest"]
+                found = _first_numeric(rest) or _first_written(rest)
+                if found:
+                    return found
+    datelines = "\n".join(line for line in head if _is_dateline(line))
+    return _first_numeric(datelines) or _first_written(datelines)
 
 
 # -- entry point ----------------------------------------------------------------------------
@@ -254,12 +291,12 @@ def derive_metadata(text: str, fallback_title: str = "", *, guess_site: bool = T
     is one, and a heading repeated in a manual page is not a site's name.
     """
     lines = [cleaned for raw in text.split("\n") if (cleaned := _clean(raw))]
-    title = _derive_title(lines, fallback_title)
+    title = _derive_title(lines, fallback_title, _first_line_alone(text))
     words = count_words(text)
     return Metadata(
         title=title,
         source=_derive_source(lines, title, guess_site),
-        date=_derive_date(text),
+        date=_derive_date(lines),
         words=words,
         reading_minutes=reading_minutes(words),
     )

@@ -86,11 +86,14 @@ _MARKDOWN_HASHES_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 _ATX_RE = re.compile(r"^(#{1,6})[ \t]+\S.*$", re.MULTILINE)
 # Only the top of a document holds a repeated headline.
 TITLE_REPEAT_WITHIN = 8
-# A repeat of something shorter is more likely a legitimate echo ("Oui", "Suite") than a
-# caption printed twice.
-MIN_DUPLICATE_WORDS = 4
-# Kinds whose repeats are content: a table cell, a list item, code.
-_NEVER_DUPLICATE = frozenset({"table_row", "list_item", "pre"})
+# A repeat of something shorter is more likely a legitimate echo ("Essayez, par exemple,
+# ce qui suit :") than a caption printed twice.
+MIN_DUPLICATE_WORDS = 7
+# A page prints a caption twice in a row; the same sentence far apart is the author's.
+DUPLICATE_WITHIN = 6
+# Kinds whose repeats are content: a table cell, a list item, code, and a heading that a
+# table of contents announced earlier.
+_NEVER_DUPLICATE = frozenset({"table_row", "list_item", "pre", "heading"})
 
 
 def _key(text: str) -> str:
@@ -135,6 +138,14 @@ def _units(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     return units
 
 
+_LIST_MARKER_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
+
+
+def _list_like(text: str, start: int) -> bool:
+    """An indented or bulleted paragraph of plain text: a list item or a quote, content."""
+    return (start > 0 and text[start - 1] in " \t") or bool(_LIST_MARKER_RE.match(text, start))
+
+
 def mark_repeats(text: str, blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Mark the headline repeated near the top and paragraphs that repeat an earlier one.
 
@@ -144,21 +155,21 @@ def mark_repeats(text: str, blocks: tuple[Block, ...], title: str) -> tuple[Bloc
     by_span = {(b.start, b.end): b for b in blocks}
     marks: dict[tuple[int, int], BlockKind] = {}
     title_key = _key(title)
-    seen: set[str] = set()
+    last_seen: dict[str, int] = {}  # paragraph key -> index of its latest occurrence
     title_found = False
     for index, span in enumerate(_units(text, blocks)):
         key = _key(text[span[0] : span[1]])
         existing = by_span.get(span)
+        near = index - last_seen.get(key, -DUPLICATE_WITHIN - 1) <= DUPLICATE_WITHIN
         if not title_found and index < TITLE_REPEAT_WITHIN and key == title_key:
             marks[span] = "title_repeat"
             title_found = True
-        elif (
-            key in seen
-            and len(_LETTER_WORD_RE.findall(key)) >= MIN_DUPLICATE_WORDS
-            and (existing is None or existing.kind not in _NEVER_DUPLICATE)
-        ):
-            marks[span] = "duplicate"
-        seen.add(key)
+        elif existing is None or existing.kind not in _NEVER_DUPLICATE:
+            again_title = title_found and key == title_key and index < 2 * TITLE_REPEAT_WITHIN
+            long_enough = len(_LETTER_WORD_RE.findall(key)) >= MIN_DUPLICATE_WORDS
+            if again_title or (near and long_enough and not _list_like(text, span[0])):
+                marks[span] = "duplicate"
+        last_seen[key] = index
     if not marks:
         return tuple(sorted(blocks))
     kept = [b for b in blocks if (b.start, b.end) not in marks]

@@ -276,3 +276,15 @@ def test_a_nested_table_stays_inside_its_cell() -> None:
         "<tr><td>d<td>e</table><p>fin</p>"
     )
     assert html_to_text(html).text == "a\tb c\n\nd\te\n\nfin"
+
+
+def test_a_list_item_holding_a_paragraph_keeps_its_bullet_on_its_text() -> None:
+    # DocBook (the Debian reference, GIMP help) wraps every item's text in a <p>.
+    html = '<ul><li class="listitem"><p>apt(8) pour tout</p></li><li><p>aptitude</p></li></ul>'
+    assert shown(html) == [("list_item", "• apt(8) pour tout", 0), ("list_item", "• aptitude", 0)]
+
+
+def test_a_one_cell_layout_table_reads_as_paragraphs() -> None:
+    html = "<table><tr><td>Note</td></tr><tr><td>Ce chapitre suppose…</td></tr></table>"
+    content = html_to_text(html)
+    assert content.text == "Note\n\nCe chapitre suppose…" and content.blocks == ()

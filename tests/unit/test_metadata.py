@@ -219,3 +219,60 @@ def test_words_and_reading_minutes() -> None:
     long = derive_metadata("mot " * 1000)
     assert long.words == 1000
     assert long.reading_minutes == 4
+
+
+# -- real material: a book, a manual (excerpts of /usr/share/doc pages) -------------------
+
+# The first lines of the Debian reference as plain text (debian-reference.fr.txt).
+BOOK_HEAD = """Référence Debian
+
+                             Osamu Aoki
+
+Copyright © 2013-2021 Osamu Aoki
+
+    Ce guide de référence Debian (version 2.100) (2023-02-04 11:59:01
+    UTC) est destiné à procurer un large aperçu du système Debian en
+    tant que guide de l’utilisateur d’un système installé.
+
+Résumé
+
+Ce livre est libre ; vous pouvez le redistribuer et le modifier.
+"""
+# Deep in its chapter 2, a date that is the subject of a sentence, not the book's date.
+BOOK_BODY = (
+    "\n\nChapitre 2. Gestion des paquets Debian\n\n"
+    + "Les paquets se gèrent avec apt et ses outils.\n\n" * 20
+    + "Depuis la publication de Lenny (le 24.03.2007), le dépôt a changé de forme.\n"
+)
+
+
+def test_a_book_whose_first_line_is_its_title() -> None:
+    meta = derive_metadata(BOOK_HEAD + BOOK_BODY, fallback_title="book")
+    assert meta.title == "Référence Debian"
+
+
+def test_a_date_in_the_body_is_not_the_documents_date() -> None:
+    assert derive_metadata(BOOK_HEAD + BOOK_BODY).date is None
+    gimp = (
+        "1. Historique\n\nGIMP 1.0 fut publié.\n\n"
+        + "Un paragraphe du manuel.\n\n" * 20
+        + "La version 1.0 sortit le 1998-06-05 après de longs mois.\n"
+    )
+    assert derive_metadata(gimp).date is None
+
+
+def test_a_dateline_or_byline_near_the_top_is_the_date() -> None:
+    byline = "Titre de la nouvelle\nPar Jeanne Martin, le 3 mars 2022 à 10 h\n\nLe corps."
+    assert derive_metadata(byline).date == "2022-03-03"
+    dateline = "Titre de la nouvelle\n\n12/05/2021\n\nLe corps du texte."
+    assert derive_metadata(dateline).date == "2021-05-12"
+
+
+def test_a_date_inside_a_sentence_near_the_top_is_not_the_date() -> None:
+    text = "Titre de la nouvelle\n\nLe traité, signé à Genève le 3 mars 2021, a tenu un an.\n"
+    assert derive_metadata(text).date is None
+
+
+def test_a_published_line_far_down_is_not_read() -> None:
+    text = "Titre de la nouvelle\n\n" + "Un paragraphe.\n\n" * 40 + "Publié le 3 mars 2021\n"
+    assert derive_metadata(text).date is None

@@ -53,3 +53,19 @@ def test_blocks_round_trip_through_json_and_damage_is_dropped() -> None:
     assert blocks_from_json(blocks_to_json(blocks), 9) == blocks
     assert blocks_from_json(blocks_to_json(blocks), 5) == (Block(0, 4, "heading", 2),)
     assert blocks_from_json("{not json", 9) == ()
+
+
+def test_a_sentence_repeated_far_apart_and_a_heading_after_a_contents_list_stay() -> None:
+    heading = "1.1. Les bases du système de fichiers Unix et ses outils"
+    sentence = "Essayez, par exemple, ce qui suit dans un terminal ouvert :"
+    filler = "\n\n".join(f"Paragraphe numéro {n}." for n in range(8))
+    text = f"Titre\n\n{heading}\n\n{sentence}\n\n{heading}\n\n{filler}\n\n{sentence}\n\nFin."
+    start = text.index(heading, 10)
+    blocks = (Block(start, start + len(heading), "heading", 2),)
+    assert marked(text, "Autre titre", blocks) == [("heading", heading)]
+
+
+def test_repeated_steps_of_a_plain_text_list_stay() -> None:
+    step = "1. Choose packages listed on the command line and their dependencies"
+    text = f"Titre\n\n* Installer :\n\n   {step}\n\n* Supprimer :\n\n   {step}\n\n{step}\n"
+    assert marked(text, "Autre titre") == []
