@@ -13,7 +13,7 @@ Shift+F3 and Esc, so a window binding the same keys never makes them ambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -28,14 +28,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from app.core.analysis import matching_spans
 from app.core.library import DocumentRecord
 from app.core.notes import Note
+from app.core.query_terms import Phrase
+from app.core.structure import Block
 from app.ui.reader_browser import ReaderBrowser
 from app.ui.reader_find import FindBar, FindController
+from app.ui.reader_hits import HitsBar, hit_spans
 from app.ui.reader_marks import Marks
-from app.ui.reader_render import palette_for, render, set_column_margins
-from app.ui.reader_text import TextLayout
+from app.ui.reader_render import palette_for, set_column_margins
+from app.ui.reader_text import TextLayout, snap_to_words
+from app.ui.reader_typeset import Typesetter
 from app.ui.themes import THEME_NAMES, THEMES, Theme
 
 MIN_FONT_SIZE = 10.0
@@ -43,6 +46,11 @@ MAX_FONT_SIZE = 32.0
 DEFAULT_FONT_SIZE = 15.0
 POSITION_DEBOUNCE_MS = 300
 _HIGHLIGHT_KEYS = {"Ctrl+Shift+H": False, "Ctrl+Shift+N": True}
+# A jump waits until the text this far past its target is typeset, so it can reach the top.
+_JUMP_LOOKAHEAD = 6_000
+MESSAGES = {
+    "no_selection": "Nothing to highlight: select a passage in the text first, then press {keys}.",
+}
 
 
 class ReaderView(QWidget):
@@ -51,6 +59,8 @@ class ReaderView(QWidget):
     zoomChanged = Signal(float)
     themeChanged = Signal(str)
     positionChanged = Signal(int)  # Python offset of the first visible character
+    statusMessage = Signal(str)  # why a command did nothing, for the status bar
+    typesetFinished = Signal()  # the whole text is laid out (long books take a moment)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +77,13 @@ class ReaderView(QWidget):
         self._hold = 0  # >0 while the view reflows: scroll moves are not the reader's
         self._emitted_position = -1
         self._typesetting = False
+        self._blocks: tuple[Block, ...] = ()
+        self._typesetter = Typesetter(self)
+        self._typesetter.progressed.connect(self._typeset_progressed)
+        self._typesetter.finished.connect(self._typeset_finished)
+        # A jump asked for before its text was typeset: (offset, action), run when it is.
+        self._pending: tuple[int, Callable[[], None]] | None = None
+        self._marked_to = 0  # Python offset up to which marks were drawn on typeset text
 
         self.browser = ReaderBrowser(self)
         self.browser.setAccessibleName("Document text")
@@ -78,10 +95,16 @@ class ReaderView(QWidget):
         self._stack.addWidget(self.browser)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
+        self.hits_bar = HitsBar(self)
+        self.hits_bar.hide()
+        self.hits_bar.nextRequested.connect(lambda: self._step_search_hit(1))
+        self.hits_bar.previousRequested.connect(lambda: self._step_search_hit(-1))
+        self.hits_bar.closeRequested.connect(lambda: self.set_search_terms(set()))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._stack, 1)
+        column.addWidget(self.hits_bar)
         column.addWidget(self.find_bar)
         self.setFocusProxy(self.browser)
         self.setAutoFillBackground(True)
@@ -100,9 +123,7 @@ class ReaderView(QWidget):
         self.browser.selectionChanged.connect(self._update_actions)
         self._finder = FindController(self.find_bar, self._marks.finds, lambda: self._anchor, self)
         self._finder.changed.connect(self._refresh_marks)
-        self._finder.revealRequested.connect(
-            lambda offset: self.browser.reveal_position(self.py_to_qt(offset))
-        )
+        self._finder.revealRequested.connect(self._reveal_offset)
         self.find_bar.closeRequested.connect(self.close_find)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._apply_palette()
@@ -134,28 +155,37 @@ class ReaderView(QWidget):
 
     # -- document --------------------------------------------------------------------
 
-    def show_document(self, record: DocumentRecord, text: str) -> None:
+    def show_document(
+        self, record: DocumentRecord, text: str, blocks: Sequence[Block] = ()
+    ) -> None:
         """Show ``text`` (the normalised text) of ``record`` from the top.
 
-        Notes and search hits of the previous document are dropped; an open find bar
-        searches the new text.
+        ``blocks`` give its structure (headings, lists…; hidden kinds are left out of
+        view). Notes and search hits of the previous document are dropped; an open find bar
+        searches the new text. A long text is typeset in slices: the first screen shows at
+        once, ``typesetFinished`` says when the rest is in.
         """
         self._record = record
         self.text = text
-        self._layout = TextLayout(text)
+        self._blocks = tuple(blocks)
+        self._layout = TextLayout(text, self._blocks)
         self._marks.hits.set([])
         self._marks.notes, self._marks.current_note = [], None
+        self._update_hits_bar()
         self._anchor = 0
-        self._finder.set_text(text)
+        self._finder.set_text(text, self._layout.is_hidden)
         self._stack.setCurrentWidget(self.browser)
         self._typeset()
 
     def clear(self) -> None:
         """The empty state: no document, a friendly hint."""
+        self._typesetter.cancel()
+        self._pending = None
         self._record = None
         self.text = ""
         self._layout = TextLayout("")
         self._marks.reset()
+        self._update_hits_bar()
         self._anchor = 0
         self.close_find()
         self._finder.set_text("")
@@ -172,6 +202,10 @@ class ReaderView(QWidget):
     def record(self) -> DocumentRecord | None:
         return self._record
 
+    def is_typeset(self) -> bool:
+        """True once the whole text is in the view (marks and jumps wait for it otherwise)."""
+        return self._typesetter.is_done()
+
     def py_to_qt(self, offset: int) -> int:
         """QTextDocument position of Python offset ``offset`` in the text."""
         return self._body_start + self._layout.to_qt(offset)
@@ -187,25 +221,72 @@ class ReaderView(QWidget):
         self._begin_hold()
         self._typesetting = True
         try:
-            done = render(
-                self.browser.document(), self._record, self._layout, self._theme, self._font_size
+            self._body_start = self._typesetter.start(
+                self.browser.document(),
+                self._record,
+                self._layout,
+                theme=self._theme,
+                point_size=self._font_size,
+                viewport_width=self.browser.viewport().width(),
             )
-            self._body_start = done.body_start
             self._typesetting = False
-            set_column_margins(
-                self.browser.document(), self.browser.viewport().width(), self._font_size
-            )
             # Inserting text pushed the browser's caret to the end, where QTextEdit would
-            # scroll on showing: park it at the reading position instead.
-            caret = QTextCursor(self.browser.document())
-            caret.setPosition(self.py_to_qt(self._anchor) if self._anchor else 0)
-            self.browser.setTextCursor(caret)
+            # scroll on showing: park it at the top until the reading position is there.
+            self.browser.setTextCursor(QTextCursor(self.browser.document()))
+            self._marked_to = 0
             self._refresh_marks()
-            self._scroll_to_offset(self._anchor)
+            self._restore_anchor()
         finally:
             self._typesetting = False
             self._end_hold()
         self._update_actions()
+        if self._typesetter.is_done():
+            self.typesetFinished.emit()
+
+    def _typeset_progressed(self) -> None:
+        if self._marks_beyond(self._marked_to):
+            self._refresh_marks()
+        if self._pending is not None and self._is_written(self._pending[0]):
+            self._run_pending()
+
+    def _typeset_finished(self) -> None:
+        self._refresh_marks()
+        if self._pending is not None:
+            self._run_pending()
+        self.typesetFinished.emit()
+
+    def _is_written(self, offset: int) -> bool:
+        if self._typesetter.is_done():
+            return True
+        return self._layout.to_qt(offset) + _JUMP_LOOKAHEAD <= self._typesetter.written_to()
+
+    def _when_written(self, offset: int, action: Callable[[], None]) -> None:
+        """Run ``action`` now if the text at ``offset`` is typeset, else once it is."""
+        self._pending = (offset, action)
+        if self._is_written(offset):
+            self._run_pending()
+
+    def _run_pending(self) -> None:
+        if self._pending is None:
+            return
+        action = self._pending[1]
+        self._pending = None
+        self._begin_hold()
+        try:
+            action()
+        finally:
+            self._end_hold()
+
+    def _restore_anchor(self) -> None:
+        anchor = self._anchor
+
+        def jump() -> None:
+            caret = QTextCursor(self.browser.document())
+            caret.setPosition(self.py_to_qt(anchor) if anchor else 0)
+            self.browser.setTextCursor(caret)
+            self._scroll_to_offset(anchor)
+
+        self._when_written(anchor, jump)
 
     # -- reading position --------------------------------------------------------------
 
@@ -220,9 +301,8 @@ class ReaderView(QWidget):
         """Scroll so the line holding offset ``value`` is at the top (0 = the header)."""
         self._anchor = max(0, min(int(value), len(self.text)))
         if self._record is not None:
-            self._begin_hold()
-            self._scroll_to_offset(self._anchor)
-            self._end_hold()
+            anchor = self._anchor
+            self._when_written(anchor, lambda: self._scroll_to_offset(anchor))
 
     def _begin_hold(self) -> None:
         self._hold += 1
@@ -237,11 +317,13 @@ class ReaderView(QWidget):
             set_column_margins(
                 self.browser.document(), self.browser.viewport().width(), self._font_size
             )
-            self._scroll_to_offset(self._anchor)
+            if self._pending is None:
+                self._scroll_to_offset(self._anchor)
         self._end_hold()
 
     def _scrolled(self) -> None:
-        if self._hold or self._record is None:
+        # While a jump waits for its text, the reading position is the jump's target.
+        if self._hold or self._record is None or self._pending is not None:
             return
         self._anchor = self._top_offset()
         self._position_timer.start()
@@ -333,13 +415,19 @@ class ReaderView(QWidget):
         self._refresh_marks()
 
     def select_note(self, note_id: str) -> bool:
-        """Make a note's highlight current and scroll to it; False if it is not drawn."""
+        """Make a note's highlight current and scroll to it; False if it is not drawn.
+
+        A note inside a span the view hides scrolls to the nearest visible place.
+        """
         span = self._marks.note(note_id)
         self._marks.current_note = span.id if span else None
         self._refresh_marks()
         if span is not None:
-            self.browser.reveal_position(self.py_to_qt(span.start))
+            self._reveal_offset(span.start)
         return span is not None
+
+    def _reveal_offset(self, offset: int) -> None:
+        self._when_written(offset, lambda: self.browser.reveal_position(self.py_to_qt(offset)))
 
     def _character_clicked(self, position: int) -> None:
         if position < self._body_start:
@@ -350,11 +438,17 @@ class ReaderView(QWidget):
             self._refresh_marks()
             self.noteClicked.emit(note.id)
 
-    def set_search_terms(self, terms: set[str]) -> None:
-        """Mark the words the index matches for ``terms`` and go to the first one."""
-        spans = matching_spans(self.text, set(terms)) if terms and self._record else []
+    def set_search_terms(self, terms: Iterable[str], phrases: Iterable[Phrase] = ()) -> None:
+        """Mark what the index matched and go to the first match.
+
+        ``terms`` are marked word by word; each of ``phrases`` (the analysed terms of a
+        quoted phrase, from ``app.core.query_terms.query_phrases``) is marked, counted and
+        stepped through as one match.
+        """
+        spans = hit_spans(self._layout, terms, phrases) if self._record else []
         self._marks.hits.set(spans)
         self._refresh_marks()
+        self._update_hits_bar()
         if spans:
             self._go_to_hit()
 
@@ -364,6 +458,11 @@ class ReaderView(QWidget):
     def current_hit_index(self) -> int:
         """0-based index of the current search hit, -1 without hits."""
         return self._marks.hits.index
+
+    def current_hit(self) -> str:
+        """The text of the current search hit ('' without hits)."""
+        span = self._marks.hits.current()
+        return self.text[span[0] : span[1]] if span else ""
 
     def next_hit(self) -> None:
         """Next search hit (F3); while the find bar is open, the next find match."""
@@ -375,18 +474,30 @@ class ReaderView(QWidget):
     def _step_hit(self, delta: int) -> None:
         if self.find_bar.isVisible() and self._marks.finds.spans:
             self._finder.step(delta)
-        elif self._marks.hits.step(delta) is not None:
+        else:
+            self._step_search_hit(delta)
+
+    def _step_search_hit(self, delta: int) -> None:
+        if self._marks.hits.step(delta) is not None:
+            self._update_hits_bar()
             self._go_to_hit()
+
+    def _update_hits_bar(self) -> None:
+        self.hits_bar.set_count(self._marks.hits.index + 1, len(self._marks.hits.spans))
 
     def _go_to_hit(self) -> None:
         span = self._marks.hits.current()
         if span is None:
             return
-        cursor = QTextCursor(self.browser.document())
-        cursor.setPosition(self.py_to_qt(span[0]))
-        self.browser.setTextCursor(cursor)  # Shift+arrows then select from the hit
         self._refresh_marks()
-        self.browser.reveal_position(cursor.position())
+
+        def jump() -> None:
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(self.py_to_qt(span[0]))
+            self.browser.setTextCursor(cursor)  # Shift+arrows then select from the hit
+            self.browser.reveal_position(cursor.position())
+
+        self._when_written(span[0], jump)
 
     def open_find(self) -> None:
         """Open the find bar (Ctrl+F), seeded with a short selection."""
@@ -418,17 +529,30 @@ class ReaderView(QWidget):
         self._finder.step(-1)
 
     def _refresh_marks(self) -> None:
-        marks = (
-            self._marks.selections(self.browser.document(), self.py_to_qt, self._theme)
-            if self._record is not None
-            else []
+        if self._record is None:
+            self.browser.setExtraSelections([])
+            return
+        # Marks past the typeset text are clamped to its end, and drawn again as it grows.
+        written = self._body_start + self._typesetter.written_to()
+        self._marked_to = (
+            self.qt_to_py(written) if not self._typesetter.is_done() else len(self.text)
         )
-        self.browser.setExtraSelections(marks)
+
+        def to_qt(offset: int) -> int:
+            return min(self.py_to_qt(offset), written)
+
+        self.browser.setExtraSelections(
+            self._marks.selections(self.browser.document(), to_qt, self._theme)
+        )
+
+    def _marks_beyond(self, offset: int) -> bool:
+        return any(end > offset for _start, end in self._marks.all_spans())
 
     # -- highlighting the selection ----------------------------------------------------
 
     def selected_span(self) -> tuple[int, int] | None:
-        """Python span of the selected text, trimmed of surrounding whitespace."""
+        """Python span of the selected text, trimmed of surrounding whitespace and grown to
+        whole words: a highlight never ends in the middle of a word."""
         cursor = self.browser.textCursor()
         if self._record is None or not cursor.hasSelection():
             return None
@@ -441,18 +565,29 @@ class ReaderView(QWidget):
             s += 1
         while e > s and self.text[e - 1].isspace():
             e -= 1
-        return (s, e) if s < e else None
+        return snap_to_words(self.text, s, e) if s < e else None
 
     def request_highlight(self, with_note: bool) -> None:
+        """Ask to highlight the selection; without one, say why nothing happens."""
         span = self.selected_span()
-        if span is not None:
-            self.highlightRequested.emit(span[0], span[1], with_note)
+        if span is None:
+            keys = self.highlight_with_note_action if with_note else self.highlight_action
+            self.statusMessage.emit(
+                MESSAGES["no_selection"].format(keys=keys.shortcut().toString())
+            )
+            return
+        self.highlightRequested.emit(span[0], span[1], with_note)
+        # Drop the selection so the new highlight's colour shows instead of the selection's.
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
 
     def _update_actions(self) -> None:
-        has = self.selected_span() is not None
+        # Enabled with nothing selected too: triggering then says what to do.
+        has = self._record is not None
         self.highlight_action.setEnabled(has)
         self.highlight_with_note_action.setEnabled(has)
-        self.find_action.setEnabled(self._record is not None)
+        self.find_action.setEnabled(has)
 
     # -- keys --------------------------------------------------------------------------
 

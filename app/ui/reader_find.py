@@ -102,12 +102,17 @@ class FindController(QObject):
         self._reading_offset = reading_offset
         self._text = ""
         self._folded: FoldedText | None = None  # built on the first find in a text
+        self._hidden: Callable[[int, int], bool] = lambda _start, _end: False
         bar.queryChanged.connect(self.search)
         bar.nextRequested.connect(lambda: self.step(1))
         bar.previousRequested.connect(lambda: self.step(-1))
 
-    def set_text(self, text: str) -> None:
-        self._text, self._folded = text, None
+    def set_text(
+        self, text: str, hidden: Callable[[int, int], bool] = lambda _start, _end: False
+    ) -> None:
+        """Find in ``text`` from now on; matches for which ``hidden(start, end)`` is true
+        (text the reading view leaves out) are not counted."""
+        self._text, self._folded, self._hidden = text, None, hidden
         if self.bar.isVisible():
             self.search(self.bar.field.text(), reveal=False)
         else:
@@ -130,7 +135,7 @@ class FindController(QObject):
     def search(self, query: str, reveal: bool = True) -> None:
         if self._folded is None:
             self._folded = FoldedText(self._text)
-        spans = self._folded.find_all(query)
+        spans = [s for s in self._folded.find_all(query) if not self._hidden(*s)]
         # Start from where the reader is, as browsers do, not from the top.
         at = self._reading_offset()
         self.finds.set(spans, next((i for i, (s, _e) in enumerate(spans) if s >= at), 0))

@@ -73,6 +73,10 @@ class Marks:
         if self.note(self.current_note) is None:
             self.current_note = None
 
+    def all_spans(self) -> list[Span]:
+        """Every span marked: notes, search hits and find matches."""
+        return [(n.start, n.end) for n in self.notes] + self.hits.spans + self.finds.spans
+
     def note(self, note_id: str | None) -> NoteSpan | None:
         return next((n for n in self.notes if n.id == note_id), None)
 

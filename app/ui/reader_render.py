@@ -1,5 +1,7 @@
 """Typesetting of a document into a QTextDocument: header, then the text as plain runs.
 
+The body is written in slices (``BodyWriter``) so a long book never blocks the window.
+
 Everything goes in through QTextCursor.insertText, never as HTML, so markup in a document
 is shown literally and nothing can be fetched.
 """
@@ -18,11 +20,14 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextList,
+    QTextListFormat,
+    QTextOption,
 )
 
 from app.core.library import DocumentRecord
 from app.ui.plain_text import tooltip
-from app.ui.reader_text import LINE_SEPARATOR, TextLayout, url_spans
+from app.ui.reader_text import LINE_SEPARATOR, Run, TextLayout, url_spans
 from app.ui.themes import Theme
 
 SERIF_FAMILIES = [
@@ -110,20 +115,23 @@ def _pretty_date(value: str) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
-@dataclass
-class Typesetting:
-    """What rendering produced: where the body starts in the QTextDocument."""
+@dataclass(frozen=True)
+class _Style:
+    """Formats for one kind of run: its paragraph and its characters."""
 
-    body_start: int
+    block: QTextBlockFormat
+    char: QTextCharFormat
 
 
-def render(
-    doc: QTextDocument,
-    record: DocumentRecord,
-    layout: TextLayout,
-    theme: Theme,
-    point_size: float,
-) -> Typesetting:
+HEADING_SCALES = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
+CAPTION_SCALE = 0.85
+MONOSPACE = ["DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "monospace"]
+
+
+def render_header(
+    doc: QTextDocument, record: DocumentRecord, theme: Theme, point_size: float
+) -> QTextCursor:
+    """Clear ``doc`` and write the title and the source line; the cursor is left after them."""
     doc.clear()
     doc.setUndoRedoEnabled(False)
     body_font = serif_font(point_size)
@@ -135,6 +143,7 @@ def render(
     title_block = QTextBlockFormat()
     title_block.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     title_block.setBottomMargin(px * 0.45)
+    title_block.setHeadingLevel(1)
     title_char = QTextCharFormat()
     title_char.setFont(serif_font(point_size * TITLE_SCALE))
     title_char.setFontWeight(QFont.Weight.DemiBold)
@@ -150,38 +159,151 @@ def render(
     meta_char.setForeground(QColor(theme.muted))
     cursor.insertBlock(meta_block, meta_char)
     cursor.insertText(meta_line(record), meta_char)
+    return cursor
 
-    body_block = QTextBlockFormat()
-    body_block.setLineHeight(
-        LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-    )
-    body_block.setBottomMargin(px * 0.75)
-    body_char = QTextCharFormat()
-    body_char.setFont(body_font)
-    link_char = QTextCharFormat(body_char)
-    link_char.setForeground(QColor(theme.link))
-    link_char.setFontUnderline(True)
 
-    cursor.insertBlock(body_block, body_char)
-    body_start = cursor.position()
-    for i, run in enumerate(layout.runs):
-        if i:
-            if layout.runs[i - 1].ends_paragraph:
-                cursor.insertBlock(body_block, body_char)
-            else:
-                cursor.insertText(LINE_SEPARATOR, body_char)
-        line = layout.display(run)
+class BodyWriter:
+    """Appends the body's runs to a QTextDocument, a slice at a time, after the header.
+
+    Only ever appends, so the Qt position of everything written stays put while the rest
+    is being typeset: marks and scrolling can use the part already there.
+    """
+
+    def __init__(
+        self, cursor: QTextCursor, layout: TextLayout, theme: Theme, point_size: float
+    ) -> None:
+        self._cursor = cursor
+        self._layout = layout
+        self._theme = theme
+        self._point_size = point_size
+        self._px = QFontMetricsF(serif_font(point_size)).height()
+        self._styles: dict[tuple[str, int], _Style] = {}
+        self._list: QTextList | None = None
+        self.done = 0  # runs written
+        style = self._style(layout.runs[0])
+        cursor.insertBlock(style.block, style.char)
+        self._apply_list(layout.runs[0])
+        self.body_start = cursor.position()
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= len(self._layout.runs)
+
+    def qt_end(self) -> int:
+        """Body position up to which the text is written (exclusive of what follows)."""
+        runs = self._layout.runs
+        if self.finished:
+            return self._layout.qt_length
+        return runs[self.done].qt_start - 1 if self.done else 0
+
+    def write(self, max_chars: int) -> None:
+        """Write runs until about ``max_chars`` characters are added (always at least one)."""
+        runs = self._layout.runs
+        cursor = self._cursor
+        budget = max_chars
+        # One edit block: the layout updates once for the slice, not once per insert.
+        cursor.beginEditBlock()
+        try:
+            while self.done < len(runs) and budget > 0:
+                i = self.done
+                run = runs[i]
+                style = self._style(run)
+                if i:
+                    if runs[i - 1].ends_paragraph:
+                        cursor.insertBlock(style.block, style.char)
+                        self._apply_list(run)
+                    else:
+                        cursor.insertText(LINE_SEPARATOR, style.char)
+                self._insert_run(run, style.char)
+                budget -= run.end - run.start + 1
+                self.done += 1
+        finally:
+            cursor.endEditBlock()
+
+    def _insert_run(self, run: Run, char: QTextCharFormat) -> None:
+        cursor = self._cursor
+        line = self._layout.display(run)
         at = 0
         for start, end in url_spans(line):
-            cursor.insertText(line[at:start], body_char)
+            cursor.insertText(line[at:start], char)
             href = line[start:end]
-            link_char.setAnchor(True)
-            link_char.setAnchorHref(href)
-            link_char.setToolTip(tooltip(href))
-            cursor.insertText(href, link_char)
+            link = QTextCharFormat(char)
+            link.setForeground(QColor(self._theme.link))
+            link.setFontUnderline(True)
+            link.setAnchor(True)
+            link.setAnchorHref(href)
+            link.setToolTip(tooltip(href))
+            cursor.insertText(href, link)
             at = end
-        cursor.insertText(line[at:], body_char)
-    return Typesetting(body_start=body_start)
+        cursor.insertText(line[at:], char)
+
+    def _apply_list(self, run: Run) -> None:
+        """Consecutive list items share one QTextList: Qt draws the bullets, which are no
+        characters of the document, so positions stay exact."""
+        if run.kind != "list_item":
+            self._list = None
+            return
+        if self._list is None:
+            fmt = QTextListFormat()
+            fmt.setStyle(QTextListFormat.Style.ListDisc)
+            fmt.setIndent(1)
+            self._list = self._cursor.createList(fmt)
+        else:
+            self._list.add(self._cursor.block())
+
+    def _style(self, run: Run) -> _Style:
+        key = (run.kind, run.level)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._make_style(run.kind, run.level)
+        return style
+
+    def _make_style(self, kind: str, level: int) -> _Style:
+        px, size, theme = self._px, self._point_size, self._theme
+        block = QTextBlockFormat()
+        block.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        block.setBottomMargin(px * 0.75)
+        char = QTextCharFormat()
+        char.setFont(serif_font(size))
+        if kind == "heading":
+            level = min(max(level, 1), 6)
+            block.setHeadingLevel(level)  # read out as a heading by screen readers
+            block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            block.setTopMargin(px * (1.1 if level <= 2 else 0.7))
+            block.setBottomMargin(px * 0.4)
+            char.setFont(serif_font(size * HEADING_SCALES[level]))
+            char.setFontWeight(QFont.Weight.Bold)
+            char.setForeground(QColor(theme.title))
+        elif kind == "list_item":
+            block.setBottomMargin(px * 0.3)
+        elif kind == "table_row":
+            # Cells are tab-separated: even tab stops keep the columns readable while the
+            # text (and every offset) stays exactly as stored.
+            block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            block.setBottomMargin(0)
+            block.setBackground(QColor(theme.panel))
+            block.setTabPositions(
+                [QTextOption.Tab(px * 8 * k, QTextOption.TabType.LeftTab) for k in range(1, 9)]
+            )
+        elif kind == "quote":
+            block.setLeftMargin(px * 1.5)
+            block.setRightMargin(px * 1.5)
+            char.setFontItalic(True)
+        elif kind == "pre":
+            block.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            block.setBackground(QColor(theme.panel))
+            mono = QFont()
+            mono.setFamilies(MONOSPACE)
+            mono.setStyleHint(QFont.StyleHint.Monospace)
+            mono.setPointSizeF(size * 0.9)
+            char.setFont(mono)
+        elif kind == "caption":
+            block.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            char.setFont(serif_font(size * CAPTION_SCALE))
+            char.setForeground(QColor(theme.muted))
+        return _Style(block, char)
 
 
 def _one_line(text: str) -> str:

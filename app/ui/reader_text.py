@@ -7,6 +7,11 @@ trimmed. Runs of one paragraph (lines separated by single newlines) are joined b
 separator; paragraphs (separated by blank lines) become QTextDocument blocks. Either way
 consecutive runs are one Qt character apart, whatever the Python gap between them was.
 
+Structure (``app.core.structure.Block`` spans) splits the text further: every block is its
+own paragraph(s), its runs carry its ``kind`` and ``level``, and hidden kinds (a repeated
+headline, a caption printed twice) get no runs at all. An offset inside a hidden span maps
+like one in a trimmed gap: to the nearest visible place before it.
+
 Offsets: notes and the index speak Python ``str`` offsets; QTextDocument positions count
 UTF-16 code units, so an astral character ("𝄞", each half of "🇫🇷") counts twice.
 """
@@ -14,14 +19,21 @@ UTF-16 code units, so an astral character ("𝄞", each half of "🇫🇷") coun
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.core.analysis import fold
+from app.core.structure import Block
 
 LINE_SEPARATOR = "\u2028"
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# A line's content trimmed of surrounding whitespace (searched within one line's bounds).
+_TRIMMED = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+_INDENTED = re.compile(r"[^\n]*\S", re.DOTALL)  # preformatted lines keep their indent
 # QTextCursor.insertText turns these into block breaks or frame markers, which would shift
 # every later position: replace them one for one inside a run.
 _UNSAFE = str.maketrans(
@@ -38,36 +50,65 @@ _URL = re.compile(r"\bhttps?://[^\s<>\"«»“”‘’\[\]{}|\\^`]+", re.IGNORE
 _URL_TRAILING = ".,;:!?)'"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):  # a tuple: a book has tens of thousands, built on opening
     """One displayed line: ``text[start:end]`` at UTF-16 position ``qt_start`` of the body."""
 
     start: int
     end: int
     qt_start: int
     ends_paragraph: bool
+    kind: str = ""  # a Block kind ("heading", "list_item"…), "" for ordinary text
+    level: int = 0
 
 
 class TextLayout:
     """How a document's text maps onto the reader's QTextDocument body."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, blocks: Sequence[Block] = ()) -> None:
         self.text = text
         # Python offsets of astral characters: each adds one UTF-16 unit.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self.runs: list[Run] = []
+        self.hidden: list[tuple[int, int]] = []
         qt = 0
-        for p_start, p_end in _paragraph_spans(text):
-            lines = list(_line_spans(text, p_start, p_end))
-            for k, (start, end) in enumerate(lines):
-                self.runs.append(Run(start, end, qt, ends_paragraph=k == len(lines) - 1))
-                qt += self._utf16(start, end) + 1  # +1: the separator after the run
+        for seg_start, seg_end, kind, level in self._segments(blocks):
+            for p_start, p_end in _paragraph_spans(text, seg_start, seg_end):
+                lines = _line_spans(text, p_start, p_end, keep_indent=kind == "pre")
+                for k, (start, end) in enumerate(lines):
+                    last = k == len(lines) - 1
+                    self.runs.append(Run(start, end, qt, last, kind, level))
+                    qt += self._utf16(start, end) + 1  # +1: the separator after the run
         if not self.runs:
             self.runs.append(Run(0, 0, 0, ends_paragraph=True))
             qt = 1
         self.qt_length = qt - 1  # no separator after the last run
         self._starts = [r.start for r in self.runs]
         self._qt_starts = [r.qt_start for r in self.runs]
+
+    def _segments(self, blocks: Sequence[Block]) -> list[tuple[int, int, str, int]]:
+        """(start, end, kind, level) pieces covering the text, hidden blocks left out.
+
+        Blocks that overlap an earlier one or fall outside the text are ignored: structure
+        is a nicety and must never lose text.
+        """
+        out: list[tuple[int, int, str, int]] = []
+        pos = 0
+        for b in sorted(blocks):
+            if b.start < pos or b.end > len(self.text) or b.start >= b.end:
+                continue
+            if b.start > pos:
+                out.append((pos, b.start, "", 0))
+            if b.hidden:
+                self.hidden.append((b.start, b.end))
+            else:
+                out.append((b.start, b.end, b.kind, b.level))
+            pos = b.end
+        out.append((pos, len(self.text), "", 0))
+        return out
+
+    def is_hidden(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` lies wholly inside a hidden span."""
+        return any(a <= start and end <= b for a, b in self.hidden)
 
     def _utf16(self, start: int, end: int) -> int:
         return end - start + bisect_left(self._astral, end) - bisect_left(self._astral, start)
@@ -111,32 +152,63 @@ class TextLayout:
         return lo
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
-    start = 0
-    for m in _BLANK_LINES.finditer(text):
+    for m in _BLANK_LINES.finditer(text, start, end):
         spans.append((start, m.start()))
         start = m.end()
-    spans.append((start, len(text)))
-    return [s for s in spans if text[s[0] : s[1]].strip()]
+    spans.append((start, end))
+    return [s for s in spans if not text[s[0] : s[1]].isspace() and s[0] < s[1]]
 
 
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _line_spans(
+    text: str, start: int, end: int, keep_indent: bool = False
+) -> list[tuple[int, int]]:
     """Non-blank lines of ``text[start:end]``, trimmed of surrounding whitespace."""
+    pattern = _INDENTED if keep_indent else _TRIMMED
     out = []
     pos = start
     while pos <= end:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
-        a, b = pos, stop
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+        m = pattern.search(text, pos, stop)
+        if m is not None:
+            out.append(m.span())
         pos = stop + 1
     return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` grown so it cuts no word in two ("ministre rus" -> "ministre russe").
+
+    Apostrophes and hyphens inside a word count as part of it (aujourd’hui, vis-à-vis).
+    """
+
+    def inside(i: int) -> bool:
+        # True when the boundary before text[i] falls inside a word.
+        if i <= 0 or i >= len(text):
+            return False
+        before, after = text[i - 1], text[i]
+        if _is_word_char(before) and _is_word_char(after):
+            return True
+        if before in _JOINERS:
+            return _is_word_char(after) and i >= 2 and _is_word_char(text[i - 2])
+        if after in _JOINERS:
+            return _is_word_char(before) and i + 1 < len(text) and _is_word_char(text[i + 1])
+        return False
+
+    while inside(start):
+        start -= 1
+    while inside(end):
+        end += 1
+    return start, end
+
+
+_JOINERS = "’'-\u2011"
 
 
 def url_spans(line: str) -> list[tuple[int, int]]:

@@ -95,9 +95,12 @@ def select(view: ReaderView, start: int, end: int) -> None:
 # -- showing a document ------------------------------------------------------------------
 
 
-def test_shows_header_and_the_exact_text_of_a_corpus_article(reader: ReaderView) -> None:
+def test_shows_header_and_the_exact_text_of_a_corpus_article(
+    reader: ReaderView, qtbot: QtBot
+) -> None:
     text = ARTICLE.read_text("utf-8")
     reader.show_document(record(), text)
+    qtbot.waitUntil(reader.is_typeset, timeout=TIMEOUT)
     doc = reader.browser.document()
     assert doc.firstBlock().text() == "Le message de Blinken à Lavrov"
     meta = doc.firstBlock().next().text()
@@ -312,6 +315,7 @@ def test_selection_requests_a_highlight_with_exact_trimmed_offsets(
     s, e, with_note = blocker.args
     assert NEGO[s:e] == "négocier 🇫🇷 vite"
     assert with_note is False
+    select(reader, start - 1, end)
     with qtbot.waitSignal(reader.highlightRequested, timeout=TIMEOUT) as blocker:
         reader.highlight_with_note_action.trigger()
     assert blocker.args == [s, e, True]
