@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import html
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
 from app.core.errors import IndexBusyError
+from app.core.notes.search import NoteHit
 from app.core.search_index import SearchResults
 from app.core.workspace import Workspace
 
@@ -91,26 +93,57 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 1 if nothing_done else 0
 
 
-def _results_json(ws: Workspace, results: SearchResults, limit: int) -> dict[str, Any]:
-    data = results.to_json()
-    notes = _note_results(ws, results.query, limit)
-    data["results"] += notes
+@dataclass(frozen=True)
+class CombinedResults:
+    """What ``search`` prints: documents first, then notes, cut at ``--limit`` together.
+
+    The two scores are not comparable (BM25 against the share of query words a note
+    has), so the ranking is the window's: every document in its order, then every note.
+    """
+
+    documents: SearchResults
+    notes: list[NoteHit]
+    notes_total: int
+
+    @property
+    def total(self) -> int:
+        """All matching documents plus all matching notes, whatever the limit."""
+        return self.documents.total + self.notes_total
+
+
+def _search(ws: Workspace, query: str, limit: int) -> CombinedResults:
+    documents = ws.search(query, limit)
+    if not ws.paths.notes_db.exists():
+        return CombinedResults(documents, [], 0)
+    # Notes come after every document: on this first page, only once documents run out
+    # (a limit of 0 still counts them).
+    page = ws.notes.search_page(documents.query, limit - len(documents.hits))
+    return CombinedResults(documents, page.hits, page.total)
+
+
+def _results_json(ws: Workspace, found: CombinedResults) -> dict[str, Any]:
+    data = found.documents.to_json()
+    data["total"] = found.total
+    data["documents_total"] = found.documents.total
+    data["notes_total"] = found.notes_total
+    data["results"] += [_note_json(ws, hit) for hit in found.notes]
     return data
 
 
-def _note_results(ws: Workspace, query: str, limit: int) -> list[dict[str, Any]]:
-    if not ws.paths.notes_db.exists():
-        return []
-    return [
-        {
-            "kind": "note",
-            "id": hit.note.id,
-            "doc_id": hit.note.doc_id,
-            "score": round(hit.score, 4),
-            "snippet": hit.snippet,
-        }
-        for hit in ws.notes.search(query, limit)
-    ]
+def _note_json(ws: Workspace, hit: NoteHit) -> dict[str, Any]:
+    """A note result, with its document's title, path, source and date like a document's."""
+    doc = ws.library.find(hit.note.doc_id)
+    return {
+        "kind": "note",
+        "id": hit.note.id,
+        "doc_id": hit.note.doc_id,
+        "title": doc.title if doc else None,
+        "path": doc.path if doc else None,
+        "source": doc.source if doc else None,
+        "date": doc.date if doc else None,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet,
+    }
 
 
 def _plain_snippet(snippet: str, tty: bool) -> str:
@@ -120,17 +153,20 @@ def _plain_snippet(snippet: str, tty: bool) -> str:
     return html.unescape(marked)
 
 
-def _print_results(ws: Workspace, results: SearchResults, limit: int) -> None:
+def _print_results(ws: Workspace, found: CombinedResults) -> None:
     tty = sys.stdout.isatty()
-    print(f"{results.total} result(s) for {results.query!r} ({results.took_ms:.0f} ms)")
+    results = found.documents
+    print(f"{found.total} result(s) for {results.query!r} ({results.took_ms:.0f} ms)")
     if results.suggestion:
         print(f"Did you mean: {results.suggestion}?")
     for n, hit in enumerate(results.hits, 1):
         meta = ", ".join(x for x in (hit.source, hit.date) if x)
         print(f"\n{n}. {hit.title}" + (f" — {meta}" if meta else "") + f"  [{hit.id}]")
         print(f"   {_plain_snippet(hit.snippet, tty)}")
-    for note in _note_results(ws, results.query, limit):
-        print(f"\nnote {note['id']} on [{note['doc_id']}]")
+    for note_hit in found.notes:
+        note = _note_json(ws, note_hit)
+        title = note["title"] or "a document no longer in the library"
+        print(f"\nnote {note['id']} on {title}  [{note['doc_id']}]")
         print(f"   {_plain_snippet(note['snippet'], tty)}")
 
 
@@ -140,22 +176,22 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.batch:
             for line in sys.stdin:
                 query = line.rstrip("\n")
-                results = ws.search(query, limit)
+                found = _search(ws, query, limit)
                 if args.json:
-                    print_json(_results_json(ws, results, limit))
+                    print_json(_results_json(ws, found))
                 else:
-                    _print_results(ws, results, limit)
+                    _print_results(ws, found)
                     sys.stdout.flush()
             return 0
         if args.query is None:
             print("carnet: search needs a QUERY (or --batch)", file=sys.stderr)
             return 2
-        results = ws.search(args.query, limit)
+        found = _search(ws, args.query, limit)
         report_messages(ws)
         if args.json:
-            print_json(_results_json(ws, results, limit))
+            print_json(_results_json(ws, found))
         else:
-            _print_results(ws, results, limit)
+            _print_results(ws, found)
         return 0
 
 

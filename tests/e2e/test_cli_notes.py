@@ -101,3 +101,38 @@ def test_a_changed_document_re_anchors_its_notes(tmp_path: Path) -> None:
     note = json.loads(carnet(data, "notes", "list", doc, "--json").stdout)[0]
     text = carnet(data, "show", doc).stdout
     assert not note["orphan"] and text[note["start"] : note["end"]] == "passage important"
+
+
+def test_search_json_notes_carry_their_document_and_limit_bounds_everything(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    docs = json.loads(carnet(data, "list", "--json").stdout)
+    watson = next(d for d in docs if d["source"] == "watson")
+    for text in ("Négociation ratée", "Autre négociation", "Encore une négociation"):
+        assert carnet(data, "notes", "add", watson["id"], "--text", text).returncode == 0
+    alone = json.loads(carnet(data, "search", "negociation", "--json", "--limit", "1000").stdout)
+    documents = [r for r in alone["results"] if r["kind"] == "document"]
+    notes = [r for r in alone["results"] if r["kind"] == "note"]
+    assert alone["documents_total"] == len(documents) >= 2
+    assert alone["notes_total"] == len(notes) == 3
+    assert alone["total"] == len(documents) + len(notes)
+    # Documents first, then notes, each in their own ranking order.
+    assert [r["kind"] for r in alone["results"]] == ["document"] * len(documents) + ["note"] * 3
+    for note in notes:
+        assert note["doc_id"] == watson["id"]
+        assert {k: note[k] for k in ("title", "path", "source", "date")} == {
+            k: watson[k] for k in ("title", "path", "source", "date")
+        }
+        assert note["score"] > 0 and "<b>" in note["snippet"]
+
+    limit = len(documents) + 1
+    cut = json.loads(carnet(data, "search", "negociation", "--json", "--limit", str(limit)).stdout)
+    assert len(cut["results"]) == limit and cut["total"] == alone["total"]
+    assert [r["id"] for r in cut["results"]] == [r["id"] for r in alone["results"][:limit]]
+    few = json.loads(carnet(data, "search", "negociation", "--json", "--limit", "1").stdout)
+    assert [r["kind"] for r in few["results"]] == ["document"] and few["total"] == alone["total"]
+
+    plain = carnet(data, "search", "negociation", "--limit", str(limit)).stdout
+    assert plain.startswith(f"{alone['total']} result(s)")
+    assert plain.count("\nnote ") == 1 and f"on {watson['title']}" in plain
