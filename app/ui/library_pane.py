@@ -30,7 +30,13 @@ from app.ui.document_model import (
     DocumentFilterProxy,
     DocumentListModel,
 )
-from app.ui.search_results import RESULT_ROLE, ResultItem, SearchResultDelegate, SearchResultsModel
+from app.ui.search_results import (
+    RESULT_ROLE,
+    ResultItem,
+    SearchResultDelegate,
+    SearchResultsModel,
+    results_summary,
+)
 
 LIBRARY_PAGE, RESULTS_PAGE = 0, 1
 
@@ -241,15 +247,19 @@ class LibraryPane(QWidget):
         self.stack.setCurrentIndex(LIBRARY_PAGE)
 
     def show_results(
-        self, items: list[ResultItem], total: int, suggestion: str | None, error: str | None
+        self,
+        items: list[ResultItem],
+        documents: int,
+        notes: int,
+        suggestion: str | None,
+        error: str | None,
     ) -> None:
-        self.results_model.set_items(items)
+        """The first page of results; ``documents`` and ``notes`` count them all."""
+        self.results_model.set_items(items, documents + notes)
         if error:
             self.summary.setText(error)
-        elif not items:
-            self.summary.setText("No results.")
         else:
-            self.summary.setText(f"{total} document(s)" if total else f"{len(items)} result(s)")
+            self.summary.setText(results_summary(documents, notes) if items else "No results.")
         if suggestion:
             safe = suggestion.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
             self.suggestion.setText(f'Did you mean <a href="{safe}">{safe}</a>?')
@@ -260,6 +270,7 @@ class LibraryPane(QWidget):
         self.stack.setCurrentIndex(RESULTS_PAGE)
         if items:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
+        self.results.scrollToTop()
 
     def showing_results(self) -> bool:
         return self.stack.currentIndex() == RESULTS_PAGE

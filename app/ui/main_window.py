@@ -11,18 +11,15 @@ import itertools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
@@ -39,17 +36,15 @@ from app.ui.library_pane import LibraryPane
 from app.ui.notes_panel import NotesPanel
 from app.ui.plain_text import tooltip
 from app.ui.reader import ReaderView
+from app.ui.search_bar import SearchBar
 from app.ui.search_results import ResultItem
-from app.ui.search_service import SearchAnswer, SearchService
+from app.ui.search_service import SearchService
 from app.ui.settings import UiSettings
 from app.ui.shortcuts_dialog import show_shortcuts
 from app.ui.single_instance import Request
 from app.ui.window_actions import build_actions, build_menus
 
 log = logging.getLogger(__name__)
-
-SEARCH_DEBOUNCE_MS = 180
-SCOPE_LABELS = {"all": "Documents & notes", "documents": "Documents", "notes": "Notes"}
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +63,6 @@ class MainWindow(QMainWindow):
         self.notes = self._open_notes()
         self.indexer = IndexRunner(str(paths.root), self)
         self.search_service = SearchService(paths, self)
-        self._latest_request = 0
-        self._answer_terms: frozenset[str] = frozenset()
         self._current_doc: str | None = None
         self._rebuilding = False
         self._library_request = 0
@@ -119,27 +112,10 @@ class MainWindow(QMainWindow):
         return store
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Search", self)
-        bar.setObjectName("search-toolbar")
-        bar.setMovable(False)
-        self.search_edit = QLineEdit(bar)
-        self.search_edit.setPlaceholderText("Search the library  (Ctrl+K)")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search")
-        self.search_edit.setMinimumWidth(320)
-        self.search_edit.setMaximumWidth(640)
-        self.search_edit.installEventFilter(self)
-        self.scope_combo = QComboBox(bar)
-        self.scope_combo.setAccessibleName("Search scope")
-        for key, label in SCOPE_LABELS.items():
-            self.scope_combo.addItem(label, key)
-        bar.addWidget(QLabel(" ", bar))
-        bar.addWidget(self.search_edit)
-        bar.addWidget(self.scope_combo)
-        self.addToolBar(bar)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self.search_bar = SearchBar(self.search_service, self.library_pane, self)
+        self.search_edit = self.search_bar.edit
+        self.scope_combo = self.search_bar.scope_combo
+        self.addToolBar(self.search_bar)
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
@@ -178,7 +154,7 @@ class MainWindow(QMainWindow):
         a.new_note.triggered.connect(self.notes_panel.new_note_action.trigger)
         a.delete_note.triggered.connect(self.notes_panel.delete_action.trigger)
         a.undo_delete.triggered.connect(self.notes_panel.undo_delete)
-        a.focus_search.triggered.connect(self.focus_search)
+        a.focus_search.triggered.connect(self.search_bar.focus)
         a.zoom_in.triggered.connect(self.reader.zoom_in)
         a.zoom_out.triggered.connect(self.reader.zoom_out)
         a.zoom_reset.triggered.connect(self.reader.zoom_reset)
@@ -186,21 +162,27 @@ class MainWindow(QMainWindow):
         a.next_document.triggered.connect(lambda: self.library_pane.step_document(1))
         a.previous_document.triggered.connect(lambda: self.library_pane.step_document(-1))
         a.back_to_library.triggered.connect(self.clear_search)
+        # Esc only while the focus is in the reader, where its find bar, when open, claims
+        # Esc first (ReaderView.event); in the search box Esc clears the query.
+        self.removeAction(a.back_to_results)
+        a.back_to_results.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reader.addAction(a.back_to_results)
+        a.back_to_results.triggered.connect(self.back_to_list)
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a.shortcut_rows()))
         a.about.triggered.connect(self.show_about)
         a.themes.triggered.connect(lambda action: self.set_theme(action.data()))
 
-        self.search_edit.textChanged.connect(self._query_edited)
-        self.search_edit.returnPressed.connect(self.open_top_result)
-        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search_service.answered.connect(self._search_answered)
+        bar = self.search_bar
+        bar.answerShown.connect(self.searchAnswered)
+        bar.resultChosen.connect(self.open_result)
+        bar.cleared.connect(lambda: self.reader.set_search_terms(set()))
+        bar.leaveRequested.connect(self.reader.setFocus)
+        bar.scopeChanged.connect(lambda scope: setattr(self.settings, "scope", scope))
         self.search_service.damaged.connect(self._index_damaged)
         self.search_service.libraryLoaded.connect(self._library_loaded)
 
         self.library_pane.documentActivated.connect(self.open_document)
         self.library_pane.resultActivated.connect(self.open_result)
-        self.library_pane.suggestionClicked.connect(self.search_edit.setText)
 
         self.reader.highlightRequested.connect(self._highlight_requested)
         self.reader.noteClicked.connect(self.notes_panel.select_note)
@@ -249,8 +231,7 @@ class MainWindow(QMainWindow):
         if s.font_size:
             self.reader.set_font_size(s.font_size)
         self.set_theme(s.theme)
-        index = self.scope_combo.findData(s.scope)
-        self.scope_combo.setCurrentIndex(max(0, index))
+        self.search_bar.set_scope(s.scope)
 
     # ---- library ---------------------------------------------------------------------
 
@@ -264,7 +245,9 @@ class MainWindow(QMainWindow):
         if request != self._library_request:
             return  # an older answer: a newer reload is on its way
         self.library_pane.set_records(records, self.notes.count_by_document(), presorted=True)
-        self.notes_panel.set_document_titles({r.id: r.title for r in records})
+        titles = {r.id: r.title for r in records}
+        self.notes_panel.set_document_titles(titles)
+        self.search_bar.set_document_titles(titles)
         known = {r.id for r in records}
         if self._current_doc is None:
             wanted = self.settings.last_document
@@ -411,8 +394,8 @@ class MainWindow(QMainWindow):
         if skipped and getattr(self, "_import_requested", False):
             self._show_skipped(skipped)
         self._import_requested = False
-        if self.search_edit.text().strip():
-            self._run_search()  # results may have changed
+        if self.search_bar.query():
+            self.search_bar.run()  # results may have changed
 
     def _show_skipped(self, skipped: list[dict[str, str]]) -> None:
         box = QMessageBox(
@@ -442,61 +425,16 @@ class MainWindow(QMainWindow):
     # ---- search ----------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        self.search_bar.focus()
 
     def scope(self) -> str:
-        return str(self.scope_combo.currentData())
-
-    def _scope_changed(self) -> None:
-        self.settings.scope = self.scope()
-        if self.search_edit.text().strip():
-            self._run_search()
-
-    def _query_edited(self, text: str) -> None:
-        if text.strip():
-            self._search_timer.start()
-        else:
-            self.clear_search()
-
-    def _run_search(self) -> None:
-        self._search_timer.stop()
-        query = self.search_edit.text().strip()
-        if query:
-            self._latest_request = self.search_service.request(query, self.scope())
-
-    def _search_answered(self, answer: SearchAnswer) -> None:
-        if answer.request != self._latest_request or not self.search_edit.text().strip():
-            return  # a newer query replaced this one while it ran
-        titles = self.library_pane.model.titles() if answer.notes else {}
-        items = []
-        total = 0
-        suggestion = None
-        if answer.documents is not None:
-            items += [ResultItem.from_document(h) for h in answer.documents.hits]
-            total = answer.documents.total
-            suggestion = answer.documents.suggestion
-            self._answer_terms = answer.documents.terms
-        items += [ResultItem.from_note(h, titles.get(h.note.doc_id, "Note")) for h in answer.notes]
-        self.library_pane.show_results(items, total, suggestion, answer.error)
-        self.searchAnswered.emit(answer)
+        return self.search_bar.scope()
 
     def clear_search(self) -> None:
-        self._search_timer.stop()
-        self._latest_request = 0  # answers still in flight are dropped
-        self._answer_terms = frozenset()
-        if self.search_edit.text():
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
-        self.library_pane.show_library()
-        self.reader.set_search_terms(set())
+        self.search_bar.clear()
 
     def open_top_result(self) -> None:
-        self._search_timer.stop()
-        top = self.library_pane.top_result()
-        if top is not None:
-            self.open_result(top)
+        self.search_bar.open_top_result()
 
     def open_result(self, item: ResultItem) -> None:
         self.open_document(item.doc_id)
@@ -504,7 +442,16 @@ class MainWindow(QMainWindow):
             self.reader.select_note(item.id)
             self.notes_panel.select_note(item.id)
         else:
-            self.reader.set_search_terms(set(self._answer_terms))
+            self.reader.set_search_terms(set(self.search_bar.terms))
+        # Reading comes next: PgDn and the arrows must scroll the text, not the query.
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back_to_list(self) -> None:
+        """Esc in the reader: back to the results of the search, or to the library."""
+        pane = self.library_pane
+        (pane.results if pane.showing_results() else pane.table).setFocus(
+            Qt.FocusReason.ShortcutFocusReason
+        )
 
     def open_note(self, doc_id: str, note_id: str) -> None:
         self.open_document(doc_id)
@@ -515,18 +462,6 @@ class MainWindow(QMainWindow):
     def show_all_notes(self) -> None:
         self.notes_panel.tabs.setCurrentWidget(self.notes_panel.all_notes)
         self.notes_panel.all_notes.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape:
-                self.clear_search()
-                self.reader.setFocus()
-                return True
-            if event.key() == Qt.Key.Key_Down and self.library_pane.showing_results():
-                self.library_pane.results.setFocus()
-                return True
-        return super().eventFilter(watched, event)
 
     # ---- notes -----------------------------------------------------------------------
 
@@ -607,7 +542,7 @@ class MainWindow(QMainWindow):
         self.settings.library_header = self.library_pane.header_state()
         self.settings.sync()
         # Answers still in flight from the search thread must not reach closed stores.
-        self.search_service.answered.disconnect(self._search_answered)
+        self.search_bar.detach()
         self.search_service.libraryLoaded.disconnect(self._library_loaded)
         self.indexer.finished.disconnect(self._index_finished)
         self.indexer.stop()

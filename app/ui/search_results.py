@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -52,15 +53,61 @@ class ResultItem:
         return cls("note", hit.note.id, hit.note.doc_id, doc_title, "Note", hit.snippet)
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}".replace(",", "\u202f")
+
+
+def results_summary(documents: int, notes: int) -> str:
+    """What the list above the results says: "307 documents · 2 notes", "1 note"."""
+    parts = [plural(n, word) for n, word in ((documents, "document"), (notes, "note")) if n]
+    return " · ".join(parts) if parts else "No results."
+
+
 class SearchResultsModel(QAbstractListModel):
+    """Ranked results, documents then notes, one page at a time as the list is scrolled.
+
+    The view asks ``fetchMore`` when its end comes into sight; the model asks for the next
+    page with ``moreWanted(offset)`` and the answer comes back through ``add_page``.
+    """
+
+    moreWanted = Signal(int)  # offset of the next page in the combined ranking
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[ResultItem] = []
+        self._total = 0
+        self._waiting = False
 
-    def set_items(self, items: list[ResultItem]) -> None:
+    def set_items(self, items: list[ResultItem], total: int | None = None) -> None:
+        """A new first page; ``total`` is every result there is (default: these)."""
         self.beginResetModel()
         self._items = list(items)
+        self._total = len(self._items) if total is None else max(total, len(self._items))
+        self._waiting = False
         self.endResetModel()
+
+    def add_page(self, offset: int, items: list[ResultItem]) -> None:
+        """The page asked for at ``offset``; an empty one means the ranking ended early."""
+        if offset != len(self._items):
+            return  # an answer to a page asked for before the list changed
+        self._waiting = False
+        if not items:
+            self._total = len(self._items)  # never ask again for what is not there
+            return
+        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(items) - 1)
+        self._items.extend(items)
+        self.endInsertRows()
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._waiting and len(self._items) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._waiting = True
+            self.moreWanted.emit(len(self._items))
 
     def item(self, row: int) -> ResultItem:
         return self._items[row]

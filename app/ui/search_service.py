@@ -25,6 +25,7 @@ from app.ui.document_model import sorted_records
 log = logging.getLogger(__name__)
 
 SCOPES = ("all", "documents", "notes")
+PAGE = 50  # results per request: the list asks for the next page as it is scrolled
 
 
 @dataclass
@@ -35,6 +36,14 @@ class SearchAnswer:
     documents: SearchResults | None = None
     notes: list[NoteHit] = field(default_factory=list)
     error: str | None = None
+    offset: int = 0
+    """Where this page starts in the combined ranking: documents first, then notes."""
+    notes_total: int = 0
+
+    @property
+    def total(self) -> int:
+        """Every result of the query, in all pages."""
+        return (self.documents.total if self.documents is not None else 0) + self.notes_total
 
 
 class _SearchWorker(QObject):
@@ -69,16 +78,22 @@ class _SearchWorker(QObject):
             self._notes = NotesStore(self._paths, read_only=True)
         return self._notes
 
-    @Slot(int, str, str, int)
-    def search(self, request: int, query: str, scope: str, limit: int) -> None:
-        answer = SearchAnswer(request, query, scope)
+    @Slot(int, str, str, int, int)
+    def search(self, request: int, query: str, scope: str, offset: int, limit: int) -> None:
+        """One page of ``limit`` results from ``offset``: documents, then notes after them."""
+        answer = SearchAnswer(request, query, scope, offset=offset)
         try:
+            documents = 0
             if scope in ("all", "documents"):
                 library, index = self._open()
-                answer.documents = index.search(query, library, limit)
+                answer.documents = index.search(query, library, limit, offset)
+                documents = answer.documents.total
             if scope in ("all", "notes"):
                 store = self._notes_store()
-                answer.notes = store.search(query, limit) if store is not None else []
+                if store is not None:
+                    wanted = limit - (len(answer.documents.hits) if answer.documents else 0)
+                    page = store.search_page(query, wanted, max(0, offset - documents))
+                    answer.notes, answer.notes_total = page.hits, page.total
         except CarnetError as exc:
             answer.error = str(exc)
             self._index = None  # reopen next time: the indexing process may have rebuilt it
@@ -128,7 +143,7 @@ class SearchService(QObject):
     answered = Signal(object)  # SearchAnswer
     damaged = Signal()  # a search hit a damaged index: rebuild it (in the indexing process)
     libraryLoaded = Signal(int, object)  # request, list[DocumentRecord] in display order
-    _requested = Signal(int, str, str, int)
+    _requested = Signal(int, str, str, int, int)
     _library_requested = Signal(int, int, int)
     _closing = Signal()
     _warming = Signal()
@@ -151,9 +166,10 @@ class SearchService(QObject):
         self._warming.emit()
         self._last = 0
 
-    def request(self, query: str, scope: str = "all", limit: int = 50) -> int:
+    def request(self, query: str, scope: str = "all", offset: int = 0, limit: int = PAGE) -> int:
+        """Ask for one page of results; the answer carries the id returned."""
         self._last += 1
-        self._requested.emit(self._last, query, scope, limit)
+        self._requested.emit(self._last, query, scope, offset, limit)
         return self._last
 
     def load_library(self, column: int, order: Qt.SortOrder) -> int:

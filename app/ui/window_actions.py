@@ -38,6 +38,7 @@ class WindowActions:
     next_document: QAction
     previous_document: QAction
     back_to_library: QAction
+    back_to_results: QAction
     shortcuts: QAction
     about: QAction
     themes: QActionGroup
@@ -96,6 +97,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
         next_document=_action(window, "&Next Document", "Alt+Down"),
         previous_document=_action(window, "&Previous Document", "Alt+Up"),
         back_to_library=_action(window, "&Library", "Ctrl+L"),
+        back_to_results=_action(window, "Back to the &Results (from the reader)", "Esc"),
         shortcuts=_action(window, "&Keyboard Shortcuts", Std.HelpContents),
         about=_action(window, "&About Carnet"),
         themes=themes,
