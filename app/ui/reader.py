@@ -13,86 +13,44 @@ Shift+F3 and Esc, so a window binding the same keys never makes them ambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QDesktopServices,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QPalette,
-    QTextCursor,
-)
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
 
-from app.core.library import DocumentRecord
 from app.core.notes import Note
 from app.core.query_terms import Phrase
-from app.core.structure import Block
-from app.ui.reader_browser import ReaderBrowser
 from app.ui.reader_find import FindBar, FindController
 from app.ui.reader_hits import HitsBar, hit_spans
 from app.ui.reader_marks import Marks
-from app.ui.reader_render import palette_for, set_column_margins
-from app.ui.reader_text import TextLayout, snap_to_words
-from app.ui.reader_typeset import Typesetter
-from app.ui.themes import THEME_NAMES, THEMES, Theme
+from app.ui.reader_page import (
+    DEFAULT_FONT_SIZE,
+    MAX_FONT_SIZE,
+    MIN_FONT_SIZE,
+    ReaderPage,
+    open_link,
+)
+from app.ui.reader_text import snap_to_words
 
-MIN_FONT_SIZE = 10.0
-MAX_FONT_SIZE = 32.0
-DEFAULT_FONT_SIZE = 15.0
-POSITION_DEBOUNCE_MS = 300
+__all__ = ["DEFAULT_FONT_SIZE", "MAX_FONT_SIZE", "MIN_FONT_SIZE", "ReaderView", "open_link"]
+
 _HIGHLIGHT_KEYS = {"Ctrl+Shift+H": False, "Ctrl+Shift+N": True}
-# A jump waits until the text this far past its target is typeset, so it can reach the top.
-_JUMP_LOOKAHEAD = 6_000
 MESSAGES = {
     "no_selection": "Nothing to highlight: select a passage in the text first, then press {keys}.",
 }
 
 
-class ReaderView(QWidget):
+class ReaderView(ReaderPage):
     noteClicked = Signal(str)
     highlightRequested = Signal(int, int, bool)  # start, end (Python offsets), with_note
-    zoomChanged = Signal(float)
-    themeChanged = Signal(str)
-    positionChanged = Signal(int)  # Python offset of the first visible character
     statusMessage = Signal(str)  # why a command did nothing, for the status bar
-    typesetFinished = Signal()  # the whole text is laid out (long books take a moment)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Reader")
-        self.text = ""
-        self._record: DocumentRecord | None = None
-        self._layout = TextLayout("")
-        self._body_start = 0
-        self._font_size = DEFAULT_FONT_SIZE
-        self._theme_name = "light"
-        self._theme = THEMES["light"]
         self._marks = Marks()
-        self._anchor = 0  # reading position, kept while the view reflows
-        self._hold = 0  # >0 while the view reflows: scroll moves are not the reader's
-        self._emitted_position = -1
-        self._typesetting = False
-        self._blocks: tuple[Block, ...] = ()
-        self._typesetter = Typesetter(self)
-        self._typesetter.progressed.connect(self._typeset_progressed)
-        self._typesetter.finished.connect(self._typeset_finished)
-        # A jump asked for before its text was typeset: (offset, action), run when it is.
-        self._pending: tuple[int, Callable[[], None]] | None = None
         self._marked_to = 0  # Python offset up to which marks were drawn on typeset text
-
-        self.browser = ReaderBrowser(self)
-        self.browser.setAccessibleName("Document text")
-        self._empty = QLabel("Choose a document to read", self)
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setWordWrap(True)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self._empty)
-        self._stack.addWidget(self.browser)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.hits_bar = HitsBar(self)
@@ -100,32 +58,15 @@ class ReaderView(QWidget):
         self.hits_bar.nextRequested.connect(lambda: self._step_search_hit(1))
         self.hits_bar.previousRequested.connect(lambda: self._step_search_hit(-1))
         self.hits_bar.closeRequested.connect(lambda: self.set_search_terms(set()))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self._stack, 1)
-        column.addWidget(self.hits_bar)
-        column.addWidget(self.find_bar)
-        self.setFocusProxy(self.browser)
-        self.setAutoFillBackground(True)
-
-        self._position_timer = QTimer(self)
-        self._position_timer.setSingleShot(True)
-        self._position_timer.setInterval(POSITION_DEBOUNCE_MS)
-        self._position_timer.timeout.connect(self._emit_position)
+        self._column.addWidget(self.hits_bar)
+        self._column.addWidget(self.find_bar)
         self._build_actions()
         self.browser.characterClicked.connect(self._character_clicked)
-        self.browser.anchorClicked.connect(open_link)
-        self.browser.zoomRequested.connect(lambda step: self.set_font_size(self._font_size + step))
-        self.browser.aboutToReflow.connect(self._begin_hold)
-        self.browser.reflowed.connect(self._reflowed)
-        self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.browser.selectionChanged.connect(self._update_actions)
         self._finder = FindController(self.find_bar, self._marks.finds, lambda: self._anchor, self)
         self._finder.changed.connect(self._refresh_marks)
         self._finder.revealRequested.connect(self._reveal_offset)
         self.find_bar.closeRequested.connect(self.close_find)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._apply_palette()
         self.clear()
 
@@ -153,259 +94,24 @@ class ReaderView(QWidget):
         self.browser.menu_actions = [self.highlight_action, self.highlight_with_note_action]
         self._update_actions()
 
-    # -- document --------------------------------------------------------------------
+    # -- hooks of ReaderPage -------------------------------------------------------------
 
-    def show_document(
-        self, record: DocumentRecord, text: str, blocks: Sequence[Block] = ()
-    ) -> None:
-        """Show ``text`` (the normalised text) of ``record`` from the top.
-
-        ``blocks`` give its structure (headings, lists…; hidden kinds are left out of
-        view). Notes and search hits of the previous document are dropped; an open find bar
-        searches the new text. A long text is typeset in slices: the first screen shows at
-        once, ``typesetFinished`` says when the rest is in.
-        """
-        self._record = record
-        self.text = text
-        self._blocks = tuple(blocks)
-        self._layout = TextLayout(text, self._blocks)
-        self._marks.hits.set([])
-        self._marks.notes, self._marks.current_note = [], None
-        self._update_hits_bar()
-        self._anchor = 0
-        self._finder.set_text(text, self._layout.is_hidden)
-        self._stack.setCurrentWidget(self.browser)
-        self._typeset()
-
-    def clear(self) -> None:
-        """The empty state: no document, a friendly hint."""
-        self._typesetter.cancel()
-        self._pending = None
-        self._record = None
-        self.text = ""
-        self._layout = TextLayout("")
+    def _document_changed(self) -> None:
         self._marks.reset()
         self._update_hits_bar()
-        self._anchor = 0
-        self.close_find()
-        self._finder.set_text("")
-        self._begin_hold()
-        self.browser.document().clear()
-        self._end_hold()
-        self.browser.setExtraSelections([])
-        self._stack.setCurrentWidget(self._empty)
-        self._update_actions()
-
-    def document_id(self) -> str | None:
-        return self._record.id if self._record else None
-
-    def record(self) -> DocumentRecord | None:
-        return self._record
-
-    def is_typeset(self) -> bool:
-        """True once the whole text is in the view (marks and jumps wait for it otherwise)."""
-        return self._typesetter.is_done()
-
-    def py_to_qt(self, offset: int) -> int:
-        """QTextDocument position of Python offset ``offset`` in the text."""
-        return self._body_start + self._layout.to_qt(offset)
-
-    def qt_to_py(self, position: int) -> int:
-        """Python offset in the text of QTextDocument ``position`` (header -> 0)."""
-        return self._layout.to_py(max(position - self._body_start, 0))
-
-    def _typeset(self) -> None:
-        """Lay the document out again (zoom, theme), keeping the reading position."""
         if self._record is None:
-            return
-        self._begin_hold()
-        self._typesetting = True
-        try:
-            self._body_start = self._typesetter.start(
-                self.browser.document(),
-                self._record,
-                self._layout,
-                theme=self._theme,
-                point_size=self._font_size,
-                viewport_width=self.browser.viewport().width(),
-            )
-            self._typesetting = False
-            # Inserting text pushed the browser's caret to the end, where QTextEdit would
-            # scroll on showing: park it at the top until the reading position is there.
-            self.browser.setTextCursor(QTextCursor(self.browser.document()))
-            self._marked_to = 0
+            self.close_find()
+        self._finder.set_text(self.text, self._layout.is_hidden)
+
+    def _text_arrived(self) -> None:
+        if any(end > self._marked_to for _start, end in self._marks.all_spans()):
             self._refresh_marks()
-            self._restore_anchor()
-        finally:
-            self._typesetting = False
-            self._end_hold()
-        self._update_actions()
-        if self._typesetter.is_done():
-            self.typesetFinished.emit()
 
-    def _typeset_progressed(self) -> None:
-        if self._marks_beyond(self._marked_to):
-            self._refresh_marks()
-        if self._pending is not None and self._is_written(self._pending[0]):
-            self._run_pending()
-
-    def _typeset_finished(self) -> None:
-        self._refresh_marks()
-        if self._pending is not None:
-            self._run_pending()
-        self.typesetFinished.emit()
-
-    def _is_written(self, offset: int) -> bool:
-        if self._typesetter.is_done():
-            return True
-        return self._layout.to_qt(offset) + _JUMP_LOOKAHEAD <= self._typesetter.written_to()
-
-    def _when_written(self, offset: int, action: Callable[[], None]) -> None:
-        """Run ``action`` now if the text at ``offset`` is typeset, else once it is."""
-        self._pending = (offset, action)
-        if self._is_written(offset):
-            self._run_pending()
-
-    def _run_pending(self) -> None:
-        if self._pending is None:
-            return
-        action = self._pending[1]
-        self._pending = None
-        self._begin_hold()
-        try:
-            action()
-        finally:
-            self._end_hold()
-
-    def _restore_anchor(self) -> None:
-        anchor = self._anchor
-
-        def jump() -> None:
-            caret = QTextCursor(self.browser.document())
-            caret.setPosition(self.py_to_qt(anchor) if anchor else 0)
-            self.browser.setTextCursor(caret)
-            self._scroll_to_offset(anchor)
-
-        self._when_written(anchor, jump)
-
-    # -- reading position --------------------------------------------------------------
-
-    def reading_position(self) -> int:
-        """Python offset of the first character visible at the top of the text.
-
-        An offset rather than a scroll fraction: it survives zoom, resizing and themes.
-        """
-        return self._anchor
-
-    def restore_position(self, value: float) -> None:
-        """Scroll so the line holding offset ``value`` is at the top (0 = the header)."""
-        self._anchor = max(0, min(int(value), len(self.text)))
-        if self._record is not None:
-            anchor = self._anchor
-            self._when_written(anchor, lambda: self._scroll_to_offset(anchor))
-
-    def _begin_hold(self) -> None:
-        self._hold += 1
-
-    def _end_hold(self) -> None:
-        self._hold -= 1
-
-    def _reflowed(self) -> None:
-        # While typesetting, the scroll bar coming and going resizes the viewport of a
-        # half-built document: _typeset places the column and the position when done.
-        if self._record is not None and not self._typesetting:
-            set_column_margins(
-                self.browser.document(), self.browser.viewport().width(), self._font_size
-            )
-            if self._pending is None:
-                self._scroll_to_offset(self._anchor)
-        self._end_hold()
-
-    def _scrolled(self) -> None:
-        # While a jump waits for its text, the reading position is the jump's target.
-        if self._hold or self._record is None or self._pending is not None:
-            return
-        self._anchor = self._top_offset()
-        self._position_timer.start()
-
-    def _emit_position(self) -> None:
-        if self._record is not None and self._anchor != self._emitted_position:
-            self._emitted_position = self._anchor
-            self.positionChanged.emit(self._anchor)
-
-    def _top_offset(self) -> int:
-        position = self.browser.top_position()
-        if position < self._body_start or self.browser.verticalScrollBar().value() == 0:
-            return 0  # the header, or the very top
-        return self.qt_to_py(position)
-
-    def _scroll_to_offset(self, offset: int) -> None:
-        if offset <= 0:
-            self.browser.verticalScrollBar().setValue(0)
-        else:
-            self.browser.scroll_to_position(self.py_to_qt(offset))
-
-    # -- zoom --------------------------------------------------------------------------
-
-    def font_size(self) -> float:
-        return self._font_size
-
-    def set_font_size(self, point_size: float) -> None:
-        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, round(float(point_size) * 2) / 2))
-        if size == self._font_size:
-            return
-        self._font_size = size
-        self._typeset()
-        self.zoomChanged.emit(size)
-
-    def zoom_in(self) -> None:
-        self.set_font_size(self._font_size + 1)
-
-    def zoom_out(self) -> None:
-        self.set_font_size(self._font_size - 1)
-
-    def zoom_reset(self) -> None:
-        self.set_font_size(DEFAULT_FONT_SIZE)
-
-    # -- themes ------------------------------------------------------------------------
-
-    def theme(self) -> str:
-        """The theme asked for: "light", "sepia", "dark" or "system"."""
-        return self._theme_name
-
-    def effective_theme(self) -> str:
-        """The theme drawn: "system" resolved to "light" or "dark"."""
-        return self._theme.name
-
-    def set_theme(self, name: str) -> None:
-        if name != "system" and name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}: use {', '.join(THEME_NAMES)} or system")
-        resolved = _system_theme() if name == "system" else THEMES[name]
-        changed = name != self._theme_name
-        self._theme_name = name
-        if resolved is not self._theme:
-            self._theme = resolved
-            self._apply_palette()
-            self._typeset()
-        if changed:
-            self.themeChanged.emit(name)
-
-    def _system_scheme_changed(self) -> None:
-        if self._theme_name == "system":
-            self._theme_name = ""  # force a re-resolve
-            self.set_theme("system")
-
-    def _apply_palette(self) -> None:
-        t = self._theme
-        page = palette_for(t, self.palette())
-        self.setPalette(page)
-        self.browser.setPalette(page)
-        empty = QPalette(page)
-        empty.setColor(QPalette.ColorRole.WindowText, QColor(t.muted))
-        self._empty.setPalette(empty)
+    def _palette_changed(self, page: QPalette) -> None:
         bar = QPalette(page)
-        bar.setColor(QPalette.ColorRole.Window, QColor(t.panel))
+        bar.setColor(QPalette.ColorRole.Window, QColor(self._theme.panel))
         self.find_bar.setPalette(bar)
+        self.hits_bar.setPalette(bar)
 
     # -- marks: notes, search hits, find -----------------------------------------------
 
@@ -545,9 +251,6 @@ class ReaderView(QWidget):
             self._marks.selections(self.browser.document(), to_qt, self._theme)
         )
 
-    def _marks_beyond(self, offset: int) -> bool:
-        return any(end > offset for _start, end in self._marks.all_spans())
-
     # -- highlighting the selection ----------------------------------------------------
 
     def selected_span(self) -> tuple[int, int] | None:
@@ -628,14 +331,3 @@ class ReaderView(QWidget):
         else:
             self.find_next()
         event.accept()
-
-
-def open_link(url: QUrl) -> None:
-    """Open a clicked link in the browser: http and https only, never files or others."""
-    if url.scheme().lower() in ("http", "https") and url.host():
-        QDesktopServices.openUrl(url)
-
-
-def _system_theme() -> Theme:
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return THEMES["dark" if scheme == Qt.ColorScheme.Dark else "light"]
