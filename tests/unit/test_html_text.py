@@ -288,3 +288,13 @@ def test_a_one_cell_layout_table_reads_as_paragraphs() -> None:
     html = "<table><tr><td>Note</td></tr><tr><td>Ce chapitre suppose…</td></tr></table>"
     content = html_to_text(html)
     assert content.text == "Note\n\nCe chapitre suppose…" and content.blocks == ()
+
+
+def test_a_section_whose_anchor_mentions_navigating_is_content() -> None:
+    # Debian reference, chapter 9: a whole section was lost to a too eager id match.
+    html = (
+        '<div class="section" id="_navigating_around_directories"><h3>9.1.1. Naviguer</h3>'
+        '<p>Le texte de la section.</p></div><div id="navigation">Menu</div>'
+        '<div class="social-links">Suivez-nous</div>'
+    )
+    assert html_to_text(html).text == "9.1.1. Naviguer\n\nLe texte de la section."
