@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.errors import NotesError
@@ -42,6 +43,8 @@ class DocumentInfo(Protocol):
     def source(self) -> str | None: ...
     @property
     def date(self) -> str | None: ...
+    @property
+    def path(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,20 @@ class ImportReport:
     unchanged: int
 
 
-def export_markdown(notes: Sequence[Note], documents: Mapping[str, DocumentInfo]) -> str:
-    """Notes grouped by document, quotes as blockquotes, then tags and body."""
+def export_markdown(
+    notes: Sequence[Note],
+    documents: Mapping[str, DocumentInfo],
+    *,
+    exported: date | None = None,
+) -> str:
+    """Notes to read: the export date on top, then per document its title, source, date
+    and path, and its notes in reading order (quote, note, tags), a rule between notes.
+    """
     by_doc: dict[str, list[Note]] = {}
     for note in notes:
         by_doc.setdefault(note.doc_id, []).append(note)
-    out: list[str] = []
+    day = (exported or date.today()).isoformat()
+    out: list[str] = [f"# Notes exported from Carnet on {day}", ""]
 
     def doc_key(doc_id: str) -> str:
         doc = documents.get(doc_id)
@@ -67,17 +78,26 @@ def export_markdown(notes: Sequence[Note], documents: Mapping[str, DocumentInfo]
         if doc is None:  # notes outlive their document: say so rather than drop them
             out += [f"## Document no longer in the library ({doc_id})", ""]
         else:
-            out += [f"## {doc.title}", ""]
-            line = " · ".join(p for p in (doc.source, doc.date) if p)
-            if line:
-                out += [f"*{line}*", ""]
+            out += [f"## {doc.title}", "", _document_line(doc), ""]
         ordered = sorted(
             by_doc[doc_id],
             key=lambda n: (n.anchor is None, n.anchor.start if n.anchor else 0, n.created),
         )
-        for note in ordered:
+        for n, note in enumerate(ordered):
+            if n:
+                out += ["---", ""]
             out += _note_markdown(note)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _document_line(doc: DocumentInfo) -> str:
+    parts = [
+        f"{label}: {value}"
+        for label, value in (("Source", doc.source), ("Date", doc.date))
+        if value
+    ]
+    # Code spans keep a path's underscores and asterisks from turning into emphasis.
+    return " · ".join([*parts, f"Path: `{doc.path}`"])
 
 
 def _note_markdown(note: Note) -> list[str]:
@@ -87,11 +107,10 @@ def _note_markdown(note: Note) -> list[str]:
         if note.orphan:
             lines.append("> *(this passage is no longer in the document)*")
         lines.append("")
-    if note.tags:
-        lines += [" ".join(f"#{t}" for t in note.tags), ""]
     if note.text.strip():
         lines += [note.text.rstrip(), ""]
-    lines += ["---", ""]
+    if note.tags:
+        lines += [" ".join(f"#{t}" for t in note.tags), ""]
     return lines
 
 

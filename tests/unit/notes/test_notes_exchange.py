@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -27,8 +28,9 @@ from .conftest import DOC
 @dataclass(frozen=True)
 class Doc:
     title: str
-    source: str
+    source: str | None
     date: str | None
+    path: str
 
 
 def test_markdown_export(store: NotesStore) -> None:
@@ -36,16 +38,51 @@ def test_markdown_export(store: NotesStore) -> None:
         "d1", DOC, "La diplomatie n'est pas morte", "Titre **repris**", tags=("diplomatie",)
     )
     store.add("d1", "Remarque générale", tags=("à-relire", "otan"))
+    store.add("d2", "Sans source ni date")
     store.add("gone", "Note d'un document supprimé")
-    docs: dict[str, DocumentInfo] = {"d1": Doc("Blinken et Lavrov", "CNSNews", "2022-01-18")}
-    md = export_markdown(store.list(), docs)
-    assert "## Blinken et Lavrov" in md
-    assert "*CNSNews · 2022-01-18*" in md
-    assert "> La diplomatie n'est pas morte" in md
-    assert "#diplomatie" in md and "#à-relire #otan" in md
-    assert "Titre **repris**" in md
-    assert "## Document no longer in the library (gone)" in md
-    assert md.index("> La diplomatie") < md.index("Titre **repris**")
+    docs: dict[str, DocumentInfo] = {
+        "d1": Doc("Blinken et Lavrov", "CNSNews", "2022-01-18", "/docs/blinken.txt"),
+        "d2": Doc("Carnet de route", None, None, "/docs/route.md"),
+    }
+    md = export_markdown(store.list(), docs, exported=date(2026, 12, 1))
+    # The date of the export on top; per document its title, then source, date and path;
+    # per note the quote, then the note, then its tags; rules only between notes.
+    assert md == (
+        "# Notes exported from Carnet on 2026-12-01\n"
+        "\n"
+        "## Blinken et Lavrov\n"
+        "\n"
+        "Source: CNSNews · Date: 2022-01-18 · Path: `/docs/blinken.txt`\n"
+        "\n"
+        "> La diplomatie n'est pas morte\n"
+        "\n"
+        "Titre **repris**\n"
+        "\n"
+        "#diplomatie\n"
+        "\n"
+        "---\n"
+        "\n"
+        "Remarque générale\n"
+        "\n"
+        "#à-relire #otan\n"
+        "\n"
+        "## Carnet de route\n"
+        "\n"
+        "Path: `/docs/route.md`\n"
+        "\n"
+        "Sans source ni date\n"
+        "\n"
+        "## Document no longer in the library (gone)\n"
+        "\n"
+        "Note d'un document supprimé\n"
+    )
+
+
+def test_markdown_export_is_dated_today_by_default(store: NotesStore) -> None:
+    store.add("d1", "Une note")
+    md = export_markdown(store.list(), {})
+    assert md.startswith(f"# Notes exported from Carnet on {date.today().isoformat()}\n")
+    assert not md.rstrip().endswith("---")
 
 
 def test_json_export_is_complete(store: NotesStore) -> None:
