@@ -247,3 +247,24 @@ def test_blocks_are_stored_and_read_back(tmp_path: Path) -> None:
         text = lib.text(record.id)
         shown = [(b.kind, text[b.start : b.end]) for b in lib.blocks(record.id)]
         assert ("list_item", "• un") in shown and ("list_item", "• deux") in shown
+
+
+def test_notes_follow_a_re_extracted_document(tmp_path: Path, corpus_copy: Path) -> None:
+    from app.core.paths import DataPaths  # noqa: PLC0415
+    from app.core.workspace import Workspace  # noqa: PLC0415
+
+    paths = DataPaths(tmp_path / "data")
+    paths.ensure()
+    _make_old_library(paths.library_db, corpus_copy)
+    quote = "Rencontre surprise entre le secrétaire d'État américain"
+    with Workspace(paths, corpus_dir=corpus_copy) as ws:
+        ws.library.set_meta("bundled-corpus-imported", "1")
+        doc_id = next(r.id for r in ws.library.all() if r.path.endswith("g20.txt"))
+        old_text = ws.library.text(doc_id)
+        note = ws.notes.add_for_quote(doc_id, old_text, quote, "À relire")
+        ws.import_paths([])  # what the window's worker and the CLI run on start
+        new_text = ws.library.text(doc_id)
+        moved = ws.notes.get(note.id)
+        assert moved.doc_id == doc_id and not moved.orphan and moved.anchor is not None
+        assert new_text[moved.anchor.start : moved.anchor.end] == quote
+        assert moved.anchor.start == note.anchor.start - len(" Partagez")  # type: ignore[union-attr]
