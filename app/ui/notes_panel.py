@@ -69,6 +69,12 @@ class NotesPanel(QWidget):
         # Only in the list: Delete in the editor must delete characters, not the note.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
+        self.undo_action = QAction("Undo delete", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        # Ctrl+Z in the list, its buttons or the Undo bar; the note editor (a sibling, not
+        # a child, of that part) keeps Ctrl+Z for undoing typing.
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo_delete)
 
         self.model = NotesListModel(self)
         self.list_view = QListView(self)
@@ -142,6 +148,7 @@ class NotesPanel(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         lists = QWidget(page)
+        lists.addAction(self.undo_action)
         top = QVBoxLayout(lists)
         top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(buttons)

@@ -325,3 +325,47 @@ def test_note_is_there_in_a_new_window(qtbot: QtBot, tmp_path: Path) -> None:
         assert note is not None and note.text == "écrit juste avant de quitter"
     finally:
         reopened.close()
+
+
+def test_ctrl_z_in_the_notes_list_undoes_a_deletion_but_not_in_the_editor(
+    qtbot: QtBot, panel: NotesPanel, store: NotesStore
+) -> None:
+    a = store.add(DOC, "à garder", anchor=anchor_at(TEXT, 0, 14))
+    b = store.add(DOC, "autre")
+    panel.set_document(DOC, TEXT)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    panel.select_note(a.id)
+    panel.list_view.setFocus()
+    qtbot.waitUntil(panel.list_view.hasFocus, timeout=1000)
+    with qtbot.waitSignal(panel.notesChanged, timeout=1000):
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_Delete)
+    assert store.get(a.id).trashed
+    # After a deletion the focus sits on the Undo button: Ctrl+Z there undoes it.
+    assert panel.focusWidget() is panel.undo_button
+    with qtbot.waitSignal(panel.notesChanged, timeout=1000):
+        qtbot.keyClick(panel.undo_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not store.get(a.id).trashed
+    assert panel.model.row_of(a.id) == 0 and not panel.undo_bar.isVisible()
+
+    # Deleted again, then back in the list: Ctrl+Z from the list.
+    panel.select_note(a.id)
+    panel.delete_action.trigger()
+    panel.list_view.setFocus()
+    qtbot.waitUntil(panel.list_view.hasFocus, timeout=1000)
+    with qtbot.waitSignal(panel.notesChanged, timeout=1000):
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not store.get(a.id).trashed
+
+    # In the note editor Ctrl+Z undoes typing, never a deletion.
+    panel.select_note(b.id)
+    panel.delete_action.trigger()
+    panel.select_note(a.id)
+    panel.editor.body.setFocus()
+    qtbot.waitUntil(panel.editor.body.hasFocus, timeout=1000)
+    type_text(qtbot, panel, "!")
+    assert panel.editor.body.toPlainText() == "!à garder"
+    qtbot.keyClick(panel.editor.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.editor.body.toPlainText() == "à garder"
+    assert store.get(b.id).trashed
