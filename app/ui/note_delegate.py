@@ -13,15 +13,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTex
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.notes import Note
+from app.ui.note_colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
 from app.ui.notes_model import DocTitleRole, NoteRole
 
-# The swatches the editor offers; any other CSS name or #rgb from the store is passed to QColor.
-HIGHLIGHT_COLORS: dict[str, str] = {
-    "yellow": "#f2c94c",
-    "green": "#6fcf97",
-    "blue": "#56a8f0",
-    "pink": "#f28fb9",
-}
 ORPHAN_TEXT = "⚠ passage not found in the current text"
 _ORPHAN_COLOR = "#b3261e"  # a dark red that stays readable on light and selected rows
 _NEUTRAL_BAR = "#9e9e9e"
@@ -36,10 +30,27 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def color_for(name: str | None) -> QColor | None:
+    """A note colour name (from the shared table), CSS name or #rgb; None if unknown."""
     if not name:
         return None
-    color = QColor(HIGHLIGHT_COLORS.get(name, name))
+    color = QColor(NOTE_COLOURS.get(name.lower(), name))
     return color if color.isValid() else None
+
+
+def bar_color(note: Note) -> QColor:
+    """The card's colour bar: the highlight's colour as the page draws it.
+
+    A highlight without a colour of its own is the default colour, as on the page; an
+    orphan is red (its passage is gone) and a note on the whole document neutral.
+    """
+    chosen = color_for(note.color)
+    if note.orphan:
+        return chosen or QColor(_ORPHAN_COLOR)
+    if chosen is not None:
+        return chosen
+    if note.anchor is not None:
+        return QColor(NOTE_COLOURS[DEFAULT_NOTE_COLOUR])
+    return QColor(_NEUTRAL_BAR)
 
 
 def wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
@@ -155,7 +166,7 @@ class NoteDelegate(QStyledItemDelegate):
         muted = QColor(text_color)
         muted.setAlphaF(0.72)
         rect: QRect = opt.rect
-        bar = color_for(note.color) or QColor(_ORPHAN_COLOR if note.orphan else _NEUTRAL_BAR)
+        bar = bar_color(note)
         bar_rect = QRect(rect.left() + PAD, rect.top() + PAD, BAR, rect.height() - 2 * PAD)
         painter.fillRect(bar_rect, bar)
         if selected:

@@ -22,7 +22,8 @@ from app.core.errors import NotesError
 from app.core.notes import Note
 from app.core.notes.model import clean_tags
 from app.ui.note_autosave import Edit
-from app.ui.note_delegate import HIGHLIGHT_COLORS, ORPHAN_TEXT
+from app.ui.note_colours import NOTE_COLOURS, SWATCHES
+from app.ui.note_delegate import ORPHAN_TEXT
 
 _TAG_SPLIT = re.compile(r"[,\s]+")
 _QUOTE_CHARS = 280
@@ -97,11 +98,11 @@ class NoteEditor(QWidget):
         self.color_group = QButtonGroup(self)
         self.color_group.setExclusive(True)
         self.color_buttons: dict[str | None, QToolButton] = {}
-        for name in (None, *HIGHLIGHT_COLORS):
+        for name in (None, *SWATCHES):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setAutoRaise(True)
-            button.setIcon(_swatch_icon(HIGHLIGHT_COLORS.get(name) if name else None))
+            button.setIcon(_swatch_icon(NOTE_COLOURS[name] if name else None))
             label = name or "none"
             button.setToolTip(f"Highlight colour: {label}")
             button.setAccessibleName(f"Highlight colour: {label}")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, Q
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.notes import Note
+from app.ui.note_colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
 from app.ui.themes import Theme, mark_color, note_base_color, note_strengths
 
 # Properties on the formats of extra selections, so a mark can be told apart (tests, debug).
@@ -137,4 +138,4 @@ def note_color(theme: Theme, color: str | None, strength: float) -> str:
     if base is None:  # a colour name Qt knows ("teal"), else the theme's default
         named = QColor(color or "")
         base = named.name() if named.isValid() else note_base_color(theme, None)
-    return mark_color(theme, base or "#ffd43b", strength)
+    return mark_color(theme, base or NOTE_COLOURS[DEFAULT_NOTE_COLOUR], strength)

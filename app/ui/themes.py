@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.ui.note_colours import DEFAULT_NOTE_COLOUR
+from app.ui.note_colours import NOTE_COLOURS as _NOTE_COLORS
+
 THEME_NAMES = ("light", "sepia", "dark")
 MIN_CONTRAST = 4.5
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -34,20 +37,8 @@ class Theme:
     find_current: str
     # Base colours of note highlights by name; softened against the background when drawn.
     note_colors: dict[str, str] = field(default_factory=dict)
-    note_default: str = "yellow"
+    note_default: str = DEFAULT_NOTE_COLOUR
 
-
-_NOTE_COLORS = {
-    "yellow": "#ffd43b",
-    "green": "#69db7c",
-    "blue": "#74c0fc",
-    "pink": "#f783ac",
-    "red": "#ff6b6b",
-    "orange": "#ffa94d",
-    "purple": "#b197fc",
-    "gray": "#adb5bd",
-    "grey": "#adb5bd",
-}
 
 THEMES: dict[str, Theme] = {
     "light": Theme(

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.core.notes import NotesStore, anchor_at
+from app.core.notes import Note, NotesStore, anchor_at
+from app.core.notes.anchoring import Anchor
 from app.core.paths import DataPaths
+from app.ui.note_delegate import bar_color
 from app.ui.notes_model import (
     ColorRole,
     DocIdRole,
@@ -22,6 +24,7 @@ from app.ui.notes_model import (
     OrphanRole,
     QuoteRole,
 )
+from app.ui.themes import THEMES, note_base_color
 
 TEXT = "Blinken et Lavrov se sont rencontrés à Genève pour des négociations sur l'Ukraine."
 
@@ -87,3 +90,14 @@ def test_upsert_inserts_by_position_and_replaces_in_place(qtbot: QtBot, store: N
     assert model.row_of(early.id) == -1
     assert not model.remove(early.id)
     assert model.note_at(5) is None
+
+
+def test_a_highlight_has_the_same_colour_on_its_card_as_on_the_page() -> None:
+    anchor = Anchor("passage", "", "", 0, 7, "")
+    plain = Note("a" * 32, "d", "", (), "", "", anchor=anchor)  # no colour chosen
+    for theme in THEMES.values():
+        page_default = note_base_color(theme, None)
+        assert bar_color(plain).name() == page_default
+        for name in ("yellow", "green", "blue", "pink"):
+            chosen = Note("b" * 32, "d", "", (), "", "", color=name, anchor=anchor)
+            assert bar_color(chosen).name() == note_base_color(theme, name)
