@@ -7,6 +7,8 @@ a worker thread, and importing and indexing through a child process.
 
 from __future__ import annotations
 
+import html
+import importlib.metadata
 import itertools
 import logging
 from pathlib import Path
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app
 from app.core.errors import CarnetError
 from app.core.files import write_text_atomic
 from app.core.library import DocumentRecord, Library
@@ -31,6 +34,13 @@ from app.core.notes.exchange import render_export
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths, bundled_corpus_dir
 from app.ui.errors import show_error
+from app.ui.import_status import (
+    import_summary,
+    importing,
+    removal_done,
+    removal_question,
+    skipped_heading,
+)
 from app.ui.index_runner import IndexRunner
 from app.ui.library_pane import LibraryPane
 from app.ui.notes_panel import NotesPanel
@@ -46,6 +56,16 @@ from app.ui.window_actions import build_actions, build_menus
 
 log = logging.getLogger(__name__)
 
+APP_NAME = "Carnet"
+
+
+def carnet_version() -> str:
+    """The installed package's version, else the source tree's (run from a checkout)."""
+    try:
+        return importlib.metadata.version("carnet")
+    except importlib.metadata.PackageNotFoundError:
+        return app.__version__
+
 
 class MainWindow(QMainWindow):
     libraryReloaded = Signal()
@@ -56,7 +76,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         paths.ensure()
-        self.setWindowTitle("Carnet")
+        self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.settings = UiSettings(paths.settings_file)
         self.library = Library(paths.library_db, bundled_corpus_dir())
@@ -256,10 +276,16 @@ class MainWindow(QMainWindow):
                 # Its own turn of the event loop: typesetting is not added to this one.
                 QTimer.singleShot(0, lambda: self._open_first(first))
         elif self._current_doc not in known:
-            self._current_doc = None
-            self.reader.clear()
-            self.notes_panel.set_document(None)
+            self.show_no_document()
         self.libraryReloaded.emit()
+
+    def show_no_document(self) -> None:
+        """The reader's empty state: nothing open (the document left the library)."""
+        self._remember_position()
+        self._current_doc = None
+        self.reader.clear()
+        self.notes_panel.set_document(None)
+        self.setWindowTitle(APP_NAME)
 
     def _open_first(self, doc_id: str) -> None:
         if self._current_doc is None:
@@ -280,6 +306,7 @@ class MainWindow(QMainWindow):
         self.reader.restore_position(self.settings.position(doc_id))
         self.settings.last_document = doc_id
         self.library_pane.select_document(doc_id, emit=False)
+        self.setWindowTitle(f"{record.title} — {APP_NAME}")
         self.documentOpened.emit(doc_id)
 
     def _remember_position(self) -> None:
@@ -306,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def start_import(self, paths: list[str]) -> None:
         self._import_requested = True
-        self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
+        self.statusBar().showMessage(importing(len(paths)))
         self.indexer.start(paths=paths)
 
     def handle_request(self, request: Request) -> None:
@@ -329,14 +356,27 @@ class MainWindow(QMainWindow):
         doc_id = self._current_doc
         if doc_id is None:
             return
+        record = self.library.find(doc_id)
+        if record is None:
+            return
+        # Library.remove keeps the file and excludes it from refreshes; notes stay in the
+        # notes store, which never deletes a note for a document leaving the library.
+        notes = len(self.notes.list(doc_id))
+        answer = QMessageBox.question(
+            self,
+            "Remove from Library",
+            removal_question(record.title, notes),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         try:
-            record = self.library.remove(doc_id)
+            self.library.remove(doc_id)
         except CarnetError as exc:
             show_error(self, exc)
             return
-        self.statusBar().showMessage(
-            f"Removed “{record.title}” from the library (its file and notes are kept).", 8000
-        )
+        self.statusBar().showMessage(removal_done(record.title, notes), 10000)
         self.reload_library()
         self.indexer.start()  # apply the removal to the index
 
@@ -376,21 +416,17 @@ class MainWindow(QMainWindow):
 
     def _index_finished(self, report: dict[str, object]) -> None:
         self._rebuilding = False
-        added, updated, removed, skipped = (
+        updated, skipped = (
             list(report.get(key, []))  # type: ignore[call-overload]
-            for key in ("added", "updated", "removed", "skipped")
+            for key in ("updated", "skipped")
         )
         self.reload_library()
         if self._current_doc is not None and self._current_doc in updated:
             current, self._current_doc = self._current_doc, None
             self.open_document(current)  # its text changed: show it (notes were re-anchored)
-        parts = [f"{len(added)} added", f"{len(updated)} updated", f"{len(removed)} removed"]
-        if skipped:
-            parts.append(f"{len(skipped)} skipped")
-        messages = [str(m) for m in report.get("messages", [])]  # type: ignore[attr-defined]
-        self.statusBar().showMessage(
-            "Library: " + ", ".join(parts) + ". " + " ".join(messages), 10000
-        )
+        summary = import_summary(report)
+        if summary:  # a refresh that found nothing new says nothing
+            self.statusBar().showMessage(summary, 10000)
         if skipped and getattr(self, "_import_requested", False):
             self._show_skipped(skipped)
         self._import_requested = False
@@ -401,7 +437,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Some files were not imported",
-            f"{len(skipped)} file(s) could not be imported.",
+            skipped_heading(len(skipped)),
             parent=self,
         )
         box.setDetailedText("\n".join(f"{s['path']}: {s['reason']}" for s in skipped))
@@ -511,8 +547,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Carnet",
-            "<b>Carnet</b><br>A reading notebook: read, search and annotate your documents."
-            f"<br><br>Data: {self.paths.root}",
+            f"<b>Carnet</b><br>Version {html.escape(carnet_version())}<br><br>"
+            "A reading notebook: read, search and annotate your documents."
+            f"<br><br>Data: {html.escape(str(self.paths.root))}",
         )
 
     # ---- quitting --------------------------------------------------------------------

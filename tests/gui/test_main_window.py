@@ -67,14 +67,15 @@ def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
 
 
 def test_opens_on_a_fresh_data_dir_and_lists_the_five_articles(window: MainWindow) -> None:
-    assert window.windowTitle() == "Carnet"
     model = window.library_pane.model
     assert model.rowCount() == 5
     titles = {model.index(r, 0).data() for r in range(5)}
     assert "Le message de Blinken à Lavrov" in titles
-    # the first document is open in the reader, with its header
-    assert window.current_document() is not None
+    # the first document is open in the reader, with its header, and names the window
+    doc_id = window.current_document()
+    assert doc_id is not None
     assert window.reader.text
+    assert window.windowTitle() == f"{window.library.find(doc_id).title} — Carnet"
 
 
 def test_typing_a_query_shows_results_with_snippets(qtbot: QtBot, window: MainWindow) -> None:

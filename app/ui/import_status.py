@@ -1,0 +1,58 @@
+"""What the status bar says about importing and removing documents, in plain sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import PurePath
+from typing import Any
+
+from app.ui.search_results import plural
+
+
+def importing(count: int) -> str:
+    return f"Importing {plural(count, 'item')}…"
+
+
+def import_summary(report: Mapping[str, Any]) -> str:
+    """One or two sentences for an indexing report; "" when nothing happened.
+
+    "5 documents added to your library, 1 updated." / "1 file skipped: a.pdf (reason)."
+    """
+    counts = [(len(report.get(key, ())), verb) for key, verb in _VERBS]
+    phrases: list[str] = []
+    for n, verb in counts:
+        if n:  # the first count names what it counts: "5 documents added…, 1 updated"
+            phrases.append(f"{plural(n, 'document') if not phrases else n} {verb}")
+    sentences = [", ".join(phrases) + "."] if phrases else []
+    skipped: Sequence[Mapping[str, str]] = report.get("skipped", ())
+    if len(skipped) == 1:
+        name = PurePath(skipped[0]["path"]).name or skipped[0]["path"]
+        sentences.append(f"1 file skipped: {name} ({skipped[0]['reason']}).")
+    elif skipped:
+        sentences.append(f"{plural(len(skipped), 'file')} skipped.")
+    sentences += [str(m) for m in report.get("messages", ())]
+    return " ".join(sentences)
+
+
+_VERBS = (("added", "added to your library"), ("updated", "updated"), ("removed", "removed"))
+
+
+def skipped_heading(count: int) -> str:
+    return f"{plural(count, 'file')} could not be imported."
+
+
+def removal_question(title: str, notes: int) -> str:
+    kept = (
+        f"Your {plural(notes, 'note')} on it stay in Carnet (under All notes and in exports)."
+        if notes
+        else "You have no notes on it."
+    )
+    return (
+        f"Remove “{title}” from the library?\n\n"
+        "The file itself is not deleted, and refreshing its folder will not bring it back. " + kept
+    )
+
+
+def removal_done(title: str, notes: int) -> str:
+    kept = f"its file and {plural(notes, 'note')} are kept" if notes else "its file is kept"
+    return f"Removed “{title}” from the library; {kept}."

@@ -1,0 +1,115 @@
+"""What the window tells its reader: the status bar, removing a document, the title, About."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+import app
+from app.core.paths import DataPaths
+from app.ui.import_status import import_summary
+from app.ui.main_window import MainWindow
+from tests.gui.test_main_window import INDEXING_TIMEOUT, TIMEOUT, open_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    w = open_window(qtbot, DataPaths(tmp_path / "data"))
+    yield w
+    w.close()
+
+
+def status(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+def test_first_words_to_a_new_user_are_plain(window: MainWindow) -> None:
+    assert status(window) == "5 documents added to your library."
+
+
+def test_a_refresh_that_changes_nothing_says_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    window.statusBar().clearMessage()
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+        window.actions_.refresh.trigger()
+    assert status(window) == ""
+
+
+@pytest.mark.parametrize(
+    ("report", "said"),
+    [
+        ({"added": ["a"]}, "1 document added to your library."),
+        ({"added": ["a", "b"], "updated": ["c"]}, "2 documents added to your library, 1 updated."),
+        ({"updated": ["c"], "removed": ["d", "e"]}, "1 document updated, 2 removed."),
+        (
+            {"skipped": [{"path": "/x/rapport.pdf", "reason": "PDF is not supported"}]},
+            "1 file skipped: rapport.pdf (PDF is not supported).",
+        ),
+        (
+            {"added": ["a"], "skipped": [{"path": "/x/a", "reason": "r"}] * 3},
+            "1 document added to your library. 3 files skipped.",
+        ),
+        ({"messages": ["The search index was rebuilt."]}, "The search index was rebuilt."),
+        ({}, ""),
+    ],
+)
+def test_import_summary_reads_as_a_sentence(report: dict[str, Any], said: str) -> None:
+    assert import_summary(report) == said
+
+
+def test_remove_asks_first_and_says_what_it_removed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id = window.current_document()
+    assert doc_id is not None
+    title = window.library.find(doc_id).title
+    window.notes.add(doc_id, "Une note à garder.")
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> Any:
+        def question(_parent: object, _title: str, text: str, *args: object) -> Any:
+            asked.append(text)
+            return button
+
+        return staticmethod(question)
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    window.actions_.remove_document.trigger()
+    assert title in asked[-1] and "1 note" in asked[-1]
+    assert window.library.find(doc_id) is not None  # cancelled: nothing removed
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    window.actions_.remove_document.trigger()
+    assert window.library.find(doc_id) is None
+    assert status(window) == f"Removed “{title}” from the library; its file and 1 note are kept."
+    qtbot.waitUntil(lambda: window.library_pane.model.rowCount() == 4, timeout=TIMEOUT)
+    assert [n.text for n in window.notes.list(doc_id)] == ["Une note à garder."]
+
+
+def test_the_title_names_the_open_document(qtbot: QtBot, window: MainWindow) -> None:
+    doc_id = window.current_document()
+    assert doc_id is not None
+    title = window.library.find(doc_id).title
+    assert window.windowTitle() == f"{title} — Carnet"
+    other = next(
+        window.library_pane.model.record(r)
+        for r in range(5)
+        if window.library_pane.model.record(r).id != doc_id
+    )
+    window.open_document(other.id)
+    assert window.windowTitle() == f"{other.title} — Carnet"
+    window.show_no_document()
+    assert window.windowTitle() == "Carnet"
+
+
+def test_about_shows_the_version(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "about", staticmethod(lambda _parent, _title, text: shown.append(text))
+    )
+    window.actions_.about.trigger()
+    assert f"Version {app.__version__}" in shown[0]
