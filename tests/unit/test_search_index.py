@@ -362,3 +362,12 @@ def test_a_suggestion_that_finds_all_the_words_is_offered(tmp_path: Path) -> Non
         assert results.total == 2
         assert results.suggestion == "paquet debian"
         assert ws.search("paquet debian").hits[0].path.endswith("a.txt")
+
+
+def test_total_forgets_removed_documents(many: Workspace) -> None:
+    before = many.search("alpha beta", limit=1).total
+    gone = next(Path(r.path) for r in many.library.all() if r.path.endswith("doc05.txt"))
+    gone.unlink()
+    assert many.import_paths([gone.parent]).removed
+    many.sync_index()
+    assert many.search("alpha beta", limit=1).total == before - 1
