@@ -33,6 +33,7 @@ from app.core.notes.errors import NotesStorageError, read_only_error
 from app.core.notes.exchange import render_export
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths, bundled_corpus_dir
+from app.core.query_terms import query_phrases
 from app.ui.errors import show_error
 from app.ui.import_status import (
     import_summary,
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
 
         self.reader.highlightRequested.connect(self._highlight_requested)
         self.reader.noteClicked.connect(self.notes_panel.select_note)
+        self.reader.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self.reader.zoomChanged.connect(self._remember_zoom)
         self.notes_panel.noteActivated.connect(self.reader.select_note)
         self.notes_panel.notesChanged.connect(self._notes_changed)
@@ -478,7 +480,9 @@ class MainWindow(QMainWindow):
             self.reader.select_note(item.id)
             self.notes_panel.select_note(item.id)
         else:
-            self.reader.set_search_terms(set(self.search_bar.terms))
+            self.reader.set_search_terms(
+                self.search_bar.terms, phrases=query_phrases(self.search_bar.query())
+            )
         # Reading comes next: PgDn and the arrows must scroll the text, not the query.
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
