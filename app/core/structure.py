@@ -7,8 +7,9 @@ decides the structure, the library stores it, the reader only renders it:
 - ``heading`` (``level`` 1–6), ``list_item``, ``table_row`` (cells separated by tabs),
   ``quote``, ``pre``, ``caption``: how a span is shown.
 - ``title_repeat`` and ``duplicate``: spans that repeat the headline or an earlier
-  paragraph (a photo caption printed twice). They stay in the stored text, so anchors
-  never move, and the reading view leaves them out.
+  paragraph (a photo caption printed twice); ``chrome``: a share button's words copied
+  with the article ("Partagez"). They stay in the stored text, so anchors never move,
+  and the reading view leaves them out.
 """
 
 from __future__ import annotations
@@ -19,12 +20,23 @@ from dataclasses import dataclass
 from typing import Literal
 
 BlockKind = Literal[
-    "heading", "list_item", "table_row", "quote", "pre", "caption", "title_repeat", "duplicate"
+    "heading",
+    "list_item",
+    "table_row",
+    "quote",
+    "pre",
+    "caption",
+    "title_repeat",
+    "duplicate",
+    "chrome",
 ]
 KINDS: frozenset[str] = frozenset(
-    {"heading", "list_item", "table_row", "quote", "pre", "caption", "title_repeat", "duplicate"}
-)
-HIDDEN_KINDS: frozenset[str] = frozenset({"title_repeat", "duplicate"})
+    {
+        "heading", "list_item", "table_row", "quote", "pre", "caption", "title_repeat",
+        "duplicate", "chrome",
+    }
+)  # fmt: skip
+HIDDEN_KINDS: frozenset[str] = frozenset({"title_repeat", "duplicate", "chrome"})
 """Kinds the reading view leaves out (they are still in the stored text)."""
 
 
@@ -138,6 +150,21 @@ def _units(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     return units
 
 
+# The words of a share button copied along with an article: "Partagez", "Partager sur
+# Facebook", "Vous aimez cet article ? Partagez-le avec un ami !". A bare word, a "share
+# on" line, or an invitation to share this article; short, or it is prose.
+_SHARE_RE = re.compile(
+    r"^(?:partagez|partager|share|tweet|tweeter)$"
+    r"|^(?:partagez|partager|share)(?: sur| on| via)\b"
+    r"|\b(?:partagez-le|partagez-la|partagez cet article|share this (?:article|story))\b"
+)
+MAX_SHARE_WORDS = 12
+
+
+def _is_share_widget(key: str) -> bool:
+    return len(key.split()) <= MAX_SHARE_WORDS and bool(_SHARE_RE.search(key))
+
+
 _LIST_MARKER_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
 
 
@@ -164,6 +191,8 @@ def mark_repeats(text: str, blocks: tuple[Block, ...], title: str) -> tuple[Bloc
         if not title_found and index < TITLE_REPEAT_WITHIN and key == title_key:
             marks[span] = "title_repeat"
             title_found = True
+        elif existing is None and _is_share_widget(key):
+            marks[span] = "chrome"
         elif existing is None or existing.kind not in _NEVER_DUPLICATE:
             again_title = title_found and key == title_key and index < 2 * TITLE_REPEAT_WITHIN
             long_enough = len(_LETTER_WORD_RE.findall(key)) >= MIN_DUPLICATE_WORDS

@@ -261,9 +261,11 @@ def test_bundled_articles_mark_the_repeated_headline_and_caption() -> None:
         ("title_repeat", "\"La diplomatie n'est pas"),
         ("duplicate", "Sergueï Lavrov, ministre"),  # the photo caption printed twice
         ("duplicate", "Le président russe Vladi"),  # and a second one further down
+        ("chrome", "Vous aimer cet article ?"),  # a share button's invitation
     ]
     g20 = load_document(CORPUS / "premiere-rencontre-surprise-au-g20.txt")
     assert _hidden(g20) == [
+        ("chrome", "Partagez"),  # the share button, copied with the article
         ("title_repeat", "Guerre russo-ukrainienne"),
         ("duplicate", "Guerre russo-ukrainienne"),
     ]

@@ -18,6 +18,7 @@ def marked(text: str, title: str, blocks: tuple[Block, ...] = ()) -> list[tuple[
 def test_the_headline_repeated_first_in_the_body_is_marked() -> None:
     text = "Partagez\n\nLe titre du jour\n\nUn chapeau.\n\nLe titre du jour\n\nLe corps."
     assert marked(text, "Le titre du jour") == [
+        ("chrome", "Partagez"),
         ("title_repeat", "Le titre du jour"),
         ("duplicate", "Le titre du jour"),
     ]
@@ -69,3 +70,11 @@ def test_repeated_steps_of_a_plain_text_list_stay() -> None:
     step = "1. Choose packages listed on the command line and their dependencies"
     text = f"Titre\n\n* Installer :\n\n   {step}\n\n* Supprimer :\n\n   {step}\n\n{step}\n"
     assert marked(text, "Autre titre") == []
+
+
+def test_share_buttons_are_chrome_but_prose_about_sharing_is_not() -> None:
+    invite = "Vous aimer cet article ? Partagez-le avec un ami !"
+    prose = "Il conclut : partagez-le avec vos proches, car chacun doit pouvoir lire ce texte."
+    path = "la documentation dans /usr/share/doc/nom_paquet"
+    text = f"Titre\n\nPartagez\n\nCorps.\n\n{path}\n\n{prose}\n\n{invite}"
+    assert marked(text, "Autre titre") == [("chrome", "Partagez"), ("chrome", invite)]
