@@ -244,8 +244,8 @@ class ReaderView(ReaderPage):
             self.qt_to_py(written) if not self._typesetter.is_done() else len(self.text)
         )
 
-        def to_qt(offset: int) -> int:
-            return min(self.py_to_qt(offset), written)
+        def to_qt(offset: int, end: bool) -> int:
+            return min(self.py_to_qt(offset, end), written)
 
         self.browser.setExtraSelections(
             self._marks.selections(self.browser.document(), to_qt, self._theme)

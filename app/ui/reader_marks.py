@@ -87,14 +87,14 @@ class Marks:
         return min(under, key=lambda n: n.end - n.start) if under else None
 
     def selections(
-        self, doc: QTextDocument, to_qt: Callable[[int], int], theme: Theme
+        self, doc: QTextDocument, to_qt: Callable[[int, bool], int], theme: Theme
     ) -> list[QTextEdit.ExtraSelection]:
         """Extra selections, later ones drawn over earlier: the current marks come last."""
 
         def mark(span: Span, color: str, kind: str, ident: str = "") -> QTextEdit.ExtraSelection:
             cursor = QTextCursor(doc)
-            cursor.setPosition(to_qt(span[0]))
-            cursor.setPosition(to_qt(span[1]), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(to_qt(span[0], False))
+            cursor.setPosition(to_qt(span[1], True), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(color))
             fmt.setProperty(MARK_KIND, kind)

@@ -149,9 +149,10 @@ class ReaderPage(QWidget):
         """True once the whole text is in the view (marks and jumps wait for it otherwise)."""
         return self._typesetter.is_done()
 
-    def py_to_qt(self, offset: int) -> int:
-        """QTextDocument position of Python offset ``offset`` in the text."""
-        return self._body_start + self._layout.to_qt(offset)
+    def py_to_qt(self, offset: int, end: bool = False) -> int:
+        """QTextDocument position of Python offset ``offset`` in the text (``end``: as the
+        end of a span, see ``TextLayout.to_qt``)."""
+        return self._body_start + self._layout.to_qt(offset, end)
 
     def qt_to_py(self, position: int) -> int:
         """Python offset in the text of QTextDocument ``position`` (header -> 0)."""

@@ -117,15 +117,20 @@ class TextLayout:
         """What the reader inserts for a run: same UTF-16 length as ``text[start:end]``."""
         return self.text[run.start : run.end].translate(_UNSAFE)
 
-    def to_qt(self, offset: int) -> int:
+    def to_qt(self, offset: int, end: bool = False) -> int:
         """UTF-16 position in the body of Python ``offset``.
 
         An offset in the trimmed gap between two runs maps to the separator between them
-        (the end of the earlier run); offsets outside the text are clamped.
+        (the end of the earlier run); offsets outside the text are clamped. Where structure
+        splits a line, two runs touch: their shared offset is the later run's start, or
+        with ``end`` (the end of a span) the earlier run's end, so a span never takes in
+        the separator Qt needs between them.
         """
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
             return 0
+        if end and i > 0 and self.runs[i].start == offset == self.runs[i - 1].end:
+            i -= 1
         run = self.runs[i]
         return run.qt_start + self._utf16(run.start, min(max(offset, run.start), run.end))
 
