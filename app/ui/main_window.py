@@ -14,8 +14,16 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QPalette,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -53,7 +61,9 @@ from app.ui.search_service import SearchService
 from app.ui.settings import UiSettings
 from app.ui.shortcuts_dialog import show_shortcuts
 from app.ui.single_instance import Request
+from app.ui.themes import THEMES
 from app.ui.window_actions import build_actions, build_menus
+from app.ui.window_palette import window_palette
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +219,8 @@ class MainWindow(QMainWindow):
         self.reader.noteClicked.connect(self.notes_panel.select_note)
         self.reader.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self.reader.zoomChanged.connect(self._remember_zoom)
+        # The reader re-resolves "system" first (connected earlier), then the window follows.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._apply_window_palette)
         self.notes_panel.noteActivated.connect(self.reader.select_note)
         self.notes_panel.notesChanged.connect(self._notes_changed)
         self.notes_panel.openNoteRequested.connect(self.open_note)
@@ -539,10 +551,16 @@ class MainWindow(QMainWindow):
     # ---- view ------------------------------------------------------------------------
 
     def set_theme(self, name: str) -> None:
+        """Theme the reader and, from the same table, the whole application around it."""
         self.reader.set_theme(name)
+        self._apply_window_palette()
         self.settings.theme = name
         for action in self.actions_.themes.actions():
             action.setChecked(action.data() == name)
+
+    def _apply_window_palette(self) -> None:
+        # effective_theme(): "system" resolved by the reader to light or dark
+        QApplication.setPalette(window_palette(THEMES[self.reader.effective_theme()]))
 
     def _remember_zoom(self, size: float) -> None:
         self.settings.font_size = size
@@ -584,6 +602,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         # Answers still in flight from the search thread must not reach closed stores.
         self.search_bar.detach()
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._apply_window_palette)
+        QApplication.setPalette(QPalette())  # the palette is the application's, not ours
         self.search_service.libraryLoaded.disconnect(self._library_loaded)
         self.indexer.finished.disconnect(self._index_finished)
         self.indexer.stop()

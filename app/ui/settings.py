@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-THEMES = ("system", "light", "sepia", "dark")
+from app.ui.themes import SYSTEM, THEME_CHOICES
 
 
 class UiSettings:
@@ -53,8 +53,8 @@ class UiSettings:
 
     @property
     def theme(self) -> str:
-        value = str(self._s.value("reader/theme", "system"))
-        return value if value in THEMES else "system"
+        value = str(self._s.value("reader/theme", SYSTEM))
+        return value if value in THEME_CHOICES else SYSTEM
 
     @theme.setter
     def theme(self, value: str) -> None:

@@ -14,6 +14,8 @@ from app.ui.note_colours import DEFAULT_NOTE_COLOUR
 from app.ui.note_colours import NOTE_COLOURS as _NOTE_COLORS
 
 THEME_NAMES = ("light", "sepia", "dark")
+SYSTEM = "system"  # light or dark, as the desktop's colour scheme says
+THEME_CHOICES = (SYSTEM, *THEME_NAMES)  # the View → Theme menu and the settings
 MIN_CONTRAST = 4.5
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from app.ui.settings import THEMES
+from app.ui.themes import SYSTEM, THEME_CHOICES
 
 Std = QKeySequence.StandardKey
 
@@ -66,10 +66,8 @@ def _action(window: QMainWindow, text: str, *keys: QKeySequence | Std | str) -> 
 def build_actions(window: QMainWindow) -> WindowActions:
     themes = QActionGroup(window)
     themes.setExclusive(True)
-    for name in THEMES:
-        action = QAction(name.capitalize() if name != "system" else "Follow &System", themes)
-        if name != "system":
-            action.setText(f"&{name.capitalize()}")
+    for name in THEME_CHOICES:
+        action = QAction("Follow &System" if name == SYSTEM else f"&{name.capitalize()}", themes)
         action.setData(name)
         action.setCheckable(True)
     return WindowActions(

@@ -1,0 +1,67 @@
+"""Themes colour the whole window, not only the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from pytestqt.qtbot import QtBot
+
+from app.core.paths import DataPaths
+from app.ui.main_window import MainWindow
+from app.ui.settings import UiSettings
+from app.ui.themes import THEME_CHOICES, THEMES
+from app.ui.window_actions import build_actions
+from tests.gui.test_main_window import open_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    w = open_window(qtbot, DataPaths(tmp_path / "data"))
+    yield w
+    w.set_theme("light")  # the application palette outlives the window
+    w.close()
+
+
+def background(view: QAbstractItemView) -> int:
+    """Lightness of what the list is drawn on (its viewport's background role)."""
+    return view.viewport().palette().color(view.viewport().backgroundRole()).lightness()
+
+
+def panes(window: MainWindow) -> list[QAbstractItemView]:
+    return [window.library_pane.table, window.notes_panel.list_view, window.library_pane.results]
+
+
+def test_dark_theme_darkens_the_library_and_the_notes_and_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    themes = {a.data(): a for a in window.actions_.themes.actions()}
+    themes["light"].trigger()
+    # Qt passes a new application palette on to the widgets through the event loop.
+    qtbot.waitUntil(lambda: all(background(v) > 200 for v in panes(window)))
+    themes["dark"].trigger()
+    qtbot.waitUntil(lambda: all(background(v) < 80 for v in panes(window)))
+    text = window.library_pane.table.palette().color(window.library_pane.table.foregroundRole())
+    assert text.lightness() > 180  # light text on the dark list, not black on black
+    assert window.palette().color(window.backgroundRole()).lightness() < 80
+    themes["sepia"].trigger()
+    table = window.library_pane.table.viewport()
+    sepia = THEMES["sepia"].background
+    qtbot.waitUntil(lambda: table.palette().color(table.backgroundRole()).name() == sepia)
+    themes["light"].trigger()
+    qtbot.waitUntil(lambda: all(background(v) > 200 for v in panes(window)))
+    assert QApplication.palette().color(QApplication.palette().ColorRole.Base).lightness() > 200
+
+
+def test_one_list_of_themes_for_the_menu_and_the_settings(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    assert [a.data() for a in build_actions(window).themes.actions()] == list(THEME_CHOICES)
+    settings = UiSettings(tmp_path / "settings.ini")
+    for name in THEME_CHOICES:
+        settings.theme = name
+        assert settings.theme == name
+    settings.theme = "neon"
+    assert settings.theme == "system"
