@@ -247,18 +247,43 @@ def fold_query(query: str) -> str:
 
 
 class FoldedText:
-    """``text`` folded for find, with the origin of every folded character."""
+    """``text`` folded for find, with the origin of every folded character.
+
+    Built with one ``str.translate`` over the distinct characters: a 1 MB book folds in
+    tens of milliseconds, not a Python step per character. Most characters fold to one;
+    the origin of a folded position is kept only around those that do not ("œ" -> "oe",
+    a combining accent -> "").
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pieces: list[str] = []
-        origin: list[int] = []
-        for i, ch in enumerate(text):
-            folded = fold_char(ch)
-            pieces.append(folded)
-            origin.extend([i] * len(folded))
-        self.folded = "".join(pieces)
-        self._origin = origin
+        table = {ord(ch): fold_char(ch) for ch in set(text)}
+        self.folded = text.translate(table)
+        # Segments of the folded text: (folded start, Python start, one character?). In a
+        # plain segment origin grows with position; an odd one comes from one character.
+        self._seg_folded = [0]
+        self._seg_py = [0]
+        self._seg_odd = [False]
+        odd = "".join(chr(c) for c, f in table.items() if len(f) != 1)
+        if odd:
+            folded_at = prev = 0
+            for m in re.finditer(f"[{re.escape(odd)}]", text):
+                i = m.start()
+                folded_at += i - prev
+                self._seg_folded.append(folded_at)
+                self._seg_py.append(i)
+                self._seg_odd.append(True)
+                folded_at += len(table[ord(text[i])])
+                self._seg_folded.append(folded_at)
+                self._seg_py.append(i + 1)
+                self._seg_odd.append(False)
+                prev = i + 1
+
+    def _origin(self, k: int) -> int:
+        j = bisect_right(self._seg_folded, k) - 1
+        if self._seg_odd[j]:
+            return self._seg_py[j]
+        return self._seg_py[j] + k - self._seg_folded[j]
 
     def find_all(self, query: str, limit: int = 10_000) -> list[tuple[int, int]]:
         """Non-overlapping Python spans of ``text`` matching ``query`` loosely."""
@@ -268,8 +293,8 @@ class FoldedText:
         spans: list[tuple[int, int]] = []
         at = self.folded.find(needle)
         while at >= 0 and len(spans) < limit:
-            start = self._origin[at]
-            end = self._origin[at + len(needle) - 1] + 1
+            start = self._origin(at)
+            end = self._origin(at + len(needle) - 1) + 1
             # Combining marks fold to nothing: take them with the letter they sit on.
             while end < len(self.text) and not fold_char(self.text[end]):
                 end += 1
