@@ -84,7 +84,9 @@ class LibraryPane(QWidget):
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        widths = {SOURCE: 104, DATE: 84, WORDS: 64, NOTES: 52}
+        # Just what each holds ("2022-02-01", a site name, "12"): the rest is the title's.
+        digits = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        widths = {SOURCE: 96, DATE: max(digits, 76), WORDS: 64, NOTES: 48}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)

@@ -13,7 +13,7 @@ import itertools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -68,6 +68,18 @@ from app.ui.window_palette import window_palette
 log = logging.getLogger(__name__)
 
 APP_NAME = "Carnet"
+# Library, reader, notes: the list wide enough for two-line titles beside the source and
+# date (~210 px of title at 1400 px, ~350 at 1920), the reader a comfortable column.
+PANE_SHARES = (0.34, 0.42, 0.24)
+MAX_DEFAULT_SIZE = QSize(1800, 1150)  # on big screens a window, not a wall
+
+
+def default_size(screen: QSize) -> QSize:
+    """The first window: most of the screen, leaving the desktop visible around it."""
+    return QSize(
+        min(round(screen.width() * 0.94), MAX_DEFAULT_SIZE.width()),
+        min(round(screen.height() * 0.92), MAX_DEFAULT_SIZE.height()),
+    )
 
 
 def carnet_version() -> str:
@@ -253,13 +265,14 @@ class MainWindow(QMainWindow):
         if s.geometry is not None:
             self.restoreGeometry(s.geometry)
         else:
-            self.resize(1320, 840)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         if s.window_state is not None:
             self.restoreState(s.window_state)
         if s.splitter is not None:
             self.splitter.restoreState(s.splitter)
         else:
-            self.splitter.setSizes([420, 640, 340])
+            width = self.width()
+            self.splitter.setSizes([round(width * share) for share in PANE_SHARES])
         if s.library_header is not None:
             self.library_pane.restore_header_state(s.library_header)
         if s.font_size:
