@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QWidget,
 )
@@ -44,13 +43,11 @@ from app.core.paths import DataPaths, bundled_corpus_dir
 from app.core.query_terms import query_phrases
 from app.ui.errors import show_error
 from app.ui.import_status import (
-    import_summary,
-    importing,
     removal_done,
     removal_question,
-    skipped_heading,
 )
 from app.ui.index_runner import IndexRunner
+from app.ui.indexing_status import IndexingStatus
 from app.ui.library_pane import LibraryPane
 from app.ui.notes_panel import NotesPanel
 from app.ui.plain_text import tooltip
@@ -107,7 +104,6 @@ class MainWindow(QMainWindow):
         self.indexer = IndexRunner(str(paths.root), self)
         self.search_service = SearchService(paths, self)
         self._current_doc: str | None = None
-        self._rebuilding = False
         self._library_request = 0
         self._closed = False
 
@@ -161,11 +157,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.search_bar)
 
     def _build_status_bar(self) -> None:
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
+        self.indexing_status = IndexingStatus(self, self.indexer)
         # Permanent: indexing messages replace the temporary text a second after start,
         # but the reader must still be able to see that their notes are not as usual.
         self.notes_label = QLabel(self.notes_state or "", self)
@@ -221,7 +213,7 @@ class MainWindow(QMainWindow):
         bar.cleared.connect(lambda: self.reader.set_search_terms(set()))
         bar.leaveRequested.connect(self.reader.setFocus)
         bar.scopeChanged.connect(lambda scope: setattr(self.settings, "scope", scope))
-        self.search_service.damaged.connect(self._index_damaged)
+        self.search_service.damaged.connect(self.indexing_status.rebuild_damaged_index)
         self.search_service.libraryLoaded.connect(self._library_loaded)
 
         self.library_pane.documentActivated.connect(self.open_document)
@@ -238,10 +230,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.openNoteRequested.connect(self.open_note)
         self.notes_panel.saveFailed.connect(lambda msg: self.statusBar().showMessage(msg))
 
-        self.indexer.progress.connect(self._index_progress)
         self.indexer.finished.connect(self._index_finished)
-        self.indexer.failed.connect(self._index_failed)
-        self.indexer.busyChanged.connect(self._index_busy)
 
     def _set_tab_order(self) -> None:
         """Tab walks the window as it reads: search, list, reader, notes, editor, tags."""
@@ -359,9 +348,7 @@ class MainWindow(QMainWindow):
             self.start_import([folder])
 
     def start_import(self, paths: list[str]) -> None:
-        self._import_requested = True
-        self.statusBar().showMessage(importing(len(paths)))
-        self.indexer.start(paths=paths)
+        self.indexing_status.start_import(paths)
 
     def handle_request(self, request: Request) -> None:
         """What another ``python main.py`` asked for: come to the front, open, import."""
@@ -428,62 +415,15 @@ class MainWindow(QMainWindow):
 
     # ---- indexing --------------------------------------------------------------------
 
-    def _index_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-            self.progress.setFormat("Preparing…")
-
-    def _index_progress(self, phase: str, done: int, total: int, what: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        label = "Reading" if phase == "reading" else "Indexing"
-        self.progress.setFormat(f"{label} %v/%m")
-        self.progress.setToolTip(tooltip(what))
-
     def _index_finished(self, report: dict[str, object]) -> None:
-        self._rebuilding = False
-        updated, skipped = (
-            list(report.get(key, []))  # type: ignore[call-overload]
-            for key in ("updated", "skipped")
-        )
+        """The library changed: list it again, show the open text anew, search again."""
+        updated = list(report.get("updated", []))  # type: ignore[call-overload]
         self.reload_library()
         if self._current_doc is not None and self._current_doc in updated:
             current, self._current_doc = self._current_doc, None
             self.open_document(current)  # its text changed: show it (notes were re-anchored)
-        summary = import_summary(report)
-        if summary:  # a refresh that found nothing new says nothing
-            self.statusBar().showMessage(summary, 10000)
-        if skipped and getattr(self, "_import_requested", False):
-            self._show_skipped(skipped)
-        self._import_requested = False
         if self.search_bar.query():
             self.search_bar.run()  # results may have changed
-
-    def _show_skipped(self, skipped: list[dict[str, str]]) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Some files were not imported",
-            skipped_heading(len(skipped)),
-            parent=self,
-        )
-        box.setDetailedText("\n".join(f"{s['path']}: {s['reason']}" for s in skipped))
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        self._skipped_box = box
-
-    def _index_damaged(self) -> None:
-        if self._rebuilding or self.indexer.is_busy():
-            # One rebuild answers every failed search while it runs; a running job opens
-            # the index for writing, which rebuilds it if it is damaged or outdated.
-            return
-        self._rebuilding = True
-        self.statusBar().showMessage("The search index is damaged; rebuilding it…")
-        self.indexer.start(rebuild=True)
-
-    def _index_failed(self, message: str) -> None:
-        self._rebuilding = False
-        self.statusBar().showMessage(message, 15000)
 
     # ---- search ----------------------------------------------------------------------
 
@@ -619,6 +559,7 @@ class MainWindow(QMainWindow):
         QApplication.setPalette(QPalette())  # the palette is the application's, not ours
         self.search_service.libraryLoaded.disconnect(self._library_loaded)
         self.indexer.finished.disconnect(self._index_finished)
+        self.indexing_status.detach()
         self.indexer.stop()
         self.search_service.shutdown()
         self.notes.close()
