@@ -213,7 +213,8 @@ class BodyWriter:
                         cursor.insertBlock(style.block, style.char)
                         self._apply_list(run)
                     else:
-                        cursor.insertText(LINE_SEPARATOR, style.char)
+                        flow = runs[i - 1].flows
+                        cursor.insertText(" " if flow else LINE_SEPARATOR, style.char)
                 self._insert_run(run, style.char)
                 budget -= run.end - run.start + 1
                 self.done += 1

@@ -59,6 +59,7 @@ class Run(NamedTuple):  # a tuple: a book has tens of thousands, built on openin
     ends_paragraph: bool
     kind: str = ""  # a Block kind ("heading", "list_item"…), "" for ordinary text
     level: int = 0
+    flows: bool = False  # the line break after it is a hard wrap: shown as a space
 
 
 class TextLayout:
@@ -74,9 +75,10 @@ class TextLayout:
         for seg_start, seg_end, kind, level in self._segments(blocks):
             for p_start, p_end in _paragraph_spans(text, seg_start, seg_end):
                 lines = _line_spans(text, p_start, p_end, keep_indent=kind == "pre")
+                flows = kind != "pre" and _hard_wrapped(text, lines)
                 for k, (start, end) in enumerate(lines):
                     last = k == len(lines) - 1
-                    self.runs.append(Run(start, end, qt, last, kind, level))
+                    self.runs.append(Run(start, end, qt, last, kind, level, flows and not last))
                     qt += self._utf16(start, end) + 1  # +1: the separator after the run
         if not self.runs:
             self.runs.append(Run(0, 0, 0, ends_paragraph=True))
@@ -164,6 +166,30 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, end))
     return [s for s in spans if not text[s[0] : s[1]].isspace() and s[0] < s[1]]
+
+
+# A hard-wrapped paragraph (a plain-text book wrapped at ~70 columns) reads as one flowing
+# paragraph; lines that are a list, code, a table or verse keep their breaks.
+_MIN_WRAPPED_LINE = 40
+_WRAP_BAND = 0.6  # every line but the last at least this share of the longest
+_NOT_PROSE_START = re.compile(r"[*+•$#>|`]|-\s|\d{1,3}[.)]\s")
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when the line breaks of a paragraph are a wrap width, not the author's."""
+    if len(lines) < 2:
+        return False
+    lengths = [end - start for start, end in lines]
+    longest = max(lengths)
+    if any(n < max(_MIN_WRAPPED_LINE, _WRAP_BAND * longest) for n in lengths[:-1]):
+        return False
+    if any(_NOT_PROSE_START.match(text, start) for start, _ in lines):
+        return False
+    # Wrapped prose runs on mid-sentence; verse and addresses start every line with a
+    # capital, or end every line with a full stop.
+    if all(text[start].isupper() for start, _ in lines[1:]):
+        return False
+    return not all(text[end - 1] in ".:!?" for _, end in lines[:-1])
 
 
 def _line_spans(

@@ -1,0 +1,63 @@
+"""A plain-text book wrapped at ~70 columns reads as flowing paragraphs; code and lists do not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from app.core.library import DocumentRecord
+from app.ui.reader import ReaderView
+from app.ui.reader_text import LINE_SEPARATOR, TextLayout
+
+WRAPPED = (
+    "    Ce guide de référence Debian (version 2.100) est destiné à procurer\n"
+    "    un large aperçu du système Debian en tant que guide de l’utilisateur\n"
+    "    d’un système installé."
+)
+CODE = "    $ zcat /usr/share/doc/base-passwd/users-and-groups.txt.gz | pager\n    $ ls -l"
+LIST = "  * la documentation dans le répertoire « /usr/share/doc/nom_paquet »\n  * le manuel"
+VERSE = "Demain, dès l’aube, à l’heure où blanchit la campagne,\nJe partirai. Vois-tu, je sais."
+TEXT = "\n\n".join(["Référence Debian", WRAPPED, CODE, LIST, VERSE])
+
+
+@pytest.fixture
+def reader(qtbot: QtBot) -> Iterator[ReaderView]:
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show_document(
+        DocumentRecord("b", "/tmp/b.txt", "Référence Debian", "", "", 80, 1, "0"), TEXT
+    )
+    qtbot.waitUntil(view.is_typeset)
+    yield view
+
+
+def shown(view: ReaderView, part: str) -> str:
+    start = TEXT.index(part)
+    cursor = QTextCursor(view.browser.document())
+    cursor.setPosition(view.py_to_qt(start))
+    cursor.setPosition(view.py_to_qt(start + len(part), end=True), QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
+
+
+def test_hard_wrapped_prose_flows_but_code_lists_and_verse_keep_their_lines(
+    reader: ReaderView,
+) -> None:
+    prose = shown(reader, WRAPPED.strip())
+    assert LINE_SEPARATOR not in prose and "procurer un large aperçu" in prose
+    assert LINE_SEPARATOR in shown(reader, CODE.strip())
+    assert LINE_SEPARATOR in shown(reader, LIST.strip())
+    assert LINE_SEPARATOR in shown(reader, VERSE)
+
+
+def test_flowing_keeps_every_offset_exact() -> None:
+    layout = TextLayout(TEXT)
+    assert any(run.flows for run in layout.runs)
+    for offset in range(len(TEXT) + 1):
+        qt = layout.to_qt(offset)
+        back = layout.to_py(qt)
+        if TEXT[offset : offset + 1].strip():  # a visible character maps back to itself
+            assert back == offset
