@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         self._current_doc = doc_id
         text = self.library.text(doc_id)
         self.notes_panel.set_document(doc_id, text)
-        self.reader.show_document(record, text)
+        self.reader.show_document(record, text, self.library.blocks(doc_id))
         self.reader.set_note_highlights(self.notes.list(doc_id))
         self.reader.restore_position(self.settings.position(doc_id))
         self.settings.last_document = doc_id

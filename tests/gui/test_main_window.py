@@ -213,3 +213,17 @@ def test_closing_twice_is_harmless(window: MainWindow) -> None:
     window.close()
     window.close()
     assert not window.isVisible()
+
+
+def test_an_article_reads_without_its_share_button_repeated_headline_or_caption(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    (row,) = [
+        r for r in window.library.all() if r.path.endswith("premiere-rencontre-surprise-au-g20.txt")
+    ]
+    window.open_document(row.id)
+    qtbot.waitUntil(window.reader.is_typeset, timeout=TIMEOUT)
+    shown = window.reader.browser.toPlainText()
+    assert "Partagez" not in shown  # in the file, and still in the text notes anchor to
+    assert "Partagez" in window.library.text(row.id)
+    assert shown.count("première rencontre surprise au G20 entre Blinken") == 1  # the title
