@@ -324,6 +324,8 @@ class Library:
             elif path.exists() or path.is_symlink():
                 files.append(str(path))
                 single.append(str(path))
+                # Named again by hand: a file once removed from the library comes back.
+                self._db.execute("DELETE FROM meta WHERE key = ?", (f"excluded:{path}",))
             else:
                 report.skipped.append(DocumentSkipped(str(path), "no such file or folder"))
         reextract = self._extractor_is_stale()

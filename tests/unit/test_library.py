@@ -78,6 +78,11 @@ def test_removed_by_the_user_does_not_come_back(tmp_path: Path, corpus_copy: Pat
         lib.remove(victim.id)
         lib.refresh()
         assert lib.find(victim.id) is None and lib.count() == 4
+        # Importing the file again by name is a wish to have it back, with the same id.
+        report = lib.add_paths([Path(victim.path)])
+        assert [r.id for r in report.added] == [victim.id] and lib.count() == 5
+        lib.refresh()
+        assert lib.count() == 5
 
 
 def test_bad_files_are_skipped_with_reasons_and_the_rest_go_in(tmp_path: Path) -> None:
