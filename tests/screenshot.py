@@ -4,11 +4,12 @@ Run it on a real display or under Xvfb (from the repository's root):
     xvfb-run -s "-screen 0 1400x900x24" \
         .venv/bin/python -m tests.screenshot resources/screenshot.png
 It uses a temporary data dir with the bundled corpus, a search and a highlighted note.
+``--theme dark`` (or sepia) and ``--size 1920x1080`` show the other looks and screens.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 from pathlib import Path
 
@@ -32,11 +33,18 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
-def main(out: str) -> int:
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="screenshot.png")
+    parser.add_argument("--theme", default="light", help="light, sepia, dark or system")
+    parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
     app = make_application([])
     data = DataPaths(Path(tempfile.mkdtemp(prefix="carnet-shot-")))
     window = MainWindow(data, start_indexing=False)
-    window.resize(1400, 860)
+    window.resize(width, height)
+    window.set_theme(args.theme)
     window.show()
     window.indexer.start(bundled=True)
     wait(window.indexer.finished)
@@ -61,12 +69,12 @@ def main(out: str) -> int:
     window.notes_panel.flush()  # the panel then shows the note's body and "Saved"
     window.reader.select_note(window.notes_panel.current_note().id)
     settle()
-    window.grab().save(out)
+    window.grab().save(args.out)
     window.close()
     app.processEvents()
-    print(f"saved {out}")
+    print(f"saved {args.out}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "screenshot.png"))
+    raise SystemExit(main())
