@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,10 @@ from app.core.library import DocumentRecord
 from app.core.notes import Note
 from app.core.notes.anchoring import Anchor
 from app.ui.reader import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, ReaderView
-from app.ui.reader_marks import MARK_ID, MARK_KIND, note_color
+from app.ui.reader_marks import note_color
 from app.ui.reader_text import FoldedText, TextLayout
 from app.ui.themes import MIN_CONTRAST, THEMES, contrast, note_strengths
+from tests.gui.reader_support import body_text, marks, qt_slice, select, shown_reader
 
 CORPUS = Path(__file__).parents[2] / "corpus"
 ARTICLE = CORPUS / "le-message-de-blinken-a-lavrov.txt"
@@ -50,49 +50,6 @@ def note(text: str, quote: str, n: int = 1, color: str | None = None, nth: int =
         start = text.index(quote, start + 1)
     anchor = Anchor(quote, "", "", start, start + len(quote), "")
     return Note(f"{n:032x}", "d1", "", (), "", "", color=color, anchor=anchor)
-
-
-@pytest.fixture
-def reader(qtbot: QtBot) -> Iterator[ReaderView]:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    yield view
-
-
-def body_text(view: ReaderView) -> str:
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(0))
-    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
-
-
-def qt_slice(view: ReaderView, start: int, end: int) -> str:
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(start))
-    cursor.setPosition(view.py_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
-
-
-def marks(view: ReaderView, kind: str) -> list[tuple[str, str]]:
-    """(marked text, id) of the extra selections of one kind."""
-    return [
-        (s.cursor.selectedText(), s.format.stringProperty(MARK_ID))
-        for s in view.browser.extraSelections()
-        if s.format.property(MARK_KIND) == kind
-    ]
-
-
-def select(view: ReaderView, start: int, end: int) -> None:
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(start))
-    cursor.setPosition(view.py_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    view.browser.setTextCursor(cursor)
-
-
-# -- showing a document ------------------------------------------------------------------
 
 
 def test_shows_header_and_the_exact_text_of_a_corpus_article(
@@ -572,3 +529,8 @@ def test_whitespace_between_runs_maps_to_the_separator() -> None:
     assert layout.to_py(2) == 2
     assert layout.to_py(3) == 6
     assert re.fullmatch(r"ab", layout.display(layout.runs[0]))
+
+
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderView:
+    return shown_reader(qtbot)

@@ -3,10 +3,7 @@ highlighting the selection does (whole words, the selection cleared, a reason wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from app.core.analysis import query_terms
@@ -14,6 +11,7 @@ from app.core.library import DocumentRecord
 from app.core.query_terms import query_phrases
 from app.ui.reader import ReaderView
 from app.ui.reader_marks import MARK_KIND
+from tests.gui.reader_support import select, shown_reader
 
 TIMEOUT = 3000
 TEXT = (
@@ -27,30 +25,12 @@ def record() -> DocumentRecord:
     return DocumentRecord("d1", "/tmp/x.txt", "Whelan", "", "", 30, 1, "0" * 64)
 
 
-@pytest.fixture
-def reader(qtbot: QtBot) -> Iterator[ReaderView]:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_document(record(), TEXT)
-    yield view
-
-
 def hit_texts(view: ReaderView, kind: str = "hit") -> list[str]:
     return [
         s.cursor.selectedText()
         for s in view.browser.extraSelections()
         if s.format.property(MARK_KIND) == kind
     ]
-
-
-def select(view: ReaderView, start: int, end: int) -> None:
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(start))
-    cursor.setPosition(view.py_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    view.browser.setTextCursor(cursor)
 
 
 def test_f3_steps_phrase_by_phrase_with_a_count(reader: ReaderView) -> None:
@@ -120,3 +100,10 @@ def test_highlighting_with_nothing_selected_says_why(
         action.trigger()
     message = blocker.args[0]
     assert "select a passage" in message and keys in message
+
+
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderView:
+    view = shown_reader(qtbot)
+    view.show_document(record(), TEXT)
+    return view

@@ -20,6 +20,7 @@ from app.core.structure import Block
 from app.ui.reader import ReaderView
 from app.ui.reader_marks import MARK_KIND
 from app.ui.reader_text import TextLayout
+from tests.gui.reader_support import qt_slice
 
 TITLE = "Le message de Blinken à Lavrov"
 TEXT = (
@@ -85,13 +86,6 @@ def body(view: ReaderView) -> str:
     cursor = QTextCursor(view.browser.document())
     cursor.setPosition(view.py_to_qt(0))
     cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
-
-
-def qt_slice(view: ReaderView, start: int, end: int) -> str:
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(start))
-    cursor.setPosition(view.py_to_qt(end, end=True), QTextCursor.MoveMode.KeepAnchor)
     return cursor.selectedText()
 
 

@@ -3,8 +3,6 @@ feature (notes, search hits, find, reading position, go to a note) works while i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -14,8 +12,8 @@ from app.core.library import DocumentRecord
 from app.core.notes import Note
 from app.core.notes.anchoring import Anchor
 from app.ui.reader import ReaderView
-from app.ui.reader_marks import MARK_ID, MARK_KIND
 from app.ui.reader_typeset import FIRST_SLICE_CHARS
+from tests.gui.reader_support import marks, shown_reader
 
 TIMEOUT = 20_000
 PARAGRAPH = (
@@ -46,26 +44,8 @@ def note_on(quote: str, at: int, n: int = 1) -> Note:
     return Note(f"{n:032x}", "long", "", (), "", "", anchor=anchor)
 
 
-def marks(view: ReaderView, kind: str) -> list[tuple[str, str]]:
-    return [
-        (s.cursor.selectedText(), s.format.stringProperty(MARK_ID))
-        for s in view.browser.extraSelections()
-        if s.format.property(MARK_KIND) == kind
-    ]
-
-
 def top_offset(view: ReaderView) -> int:
     return view.qt_to_py(view.browser.top_position())
-
-
-@pytest.fixture
-def reader(qtbot: QtBot) -> Iterator[ReaderView]:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    yield view
 
 
 def test_long_text_shows_its_first_screen_at_once_and_the_rest_in_slices(
@@ -145,3 +125,8 @@ def test_a_new_document_stops_the_slices_of_the_previous_one(
         pass
     assert reader.browser.document().toPlainText().endswith("Trois petits mots.")
     assert "Paragraphe" not in reader.browser.document().toPlainText()
+
+
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderView:
+    return shown_reader(qtbot)
