@@ -7,25 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.ui.reader_marks import Stepper
+from app.ui.reader_step_bar import StepBar
 from app.ui.reader_text import FoldedText
 
 
-class FindBar(QWidget):
+class FindBar(StepBar):
     queryChanged = Signal(str)
-    nextRequested = Signal()
-    previousRequested = Signal()
-    closeRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("readerFindBar")
-        self.setAccessibleName("Find in document")
-        self.setAutoFillBackground(True)
+        super().__init__("readerFindBar", "Find in document", parent)
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find in document")
         self.field.setAccessibleName("Find in document")
@@ -34,9 +29,11 @@ class FindBar(QWidget):
         self.count = QLabel(self)
         self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("999 of 999 "))
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.previous = self._button("↑", "Previous match (Shift+Enter)", self.previousRequested)
-        self.next = self._button("↓", "Next match (Enter)", self.nextRequested)
-        close = self._button("✕", "Close (Esc)", self.closeRequested)
+        self.previous = self.step_button(
+            "↑", "Previous match (Shift+Enter)", self.previousRequested
+        )
+        self.next = self.step_button("↓", "Next match (Enter)", self.nextRequested)
+        close = self.step_button("✕", "Close (Esc)", self.closeRequested)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.setSpacing(4)
@@ -46,15 +43,6 @@ class FindBar(QWidget):
         row.addWidget(self.next)
         row.addWidget(close)
         self.set_count(0, 0)
-
-    def _button(self, text: str, tip: str, signal: SignalInstance) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (", maxsplit=1)[0])
-        button.setAutoRaise(True)
-        button.clicked.connect(lambda _checked=False: signal.emit())
-        return button
 
     def set_count(self, current: int, total: int) -> None:
         """Show 'current of total' (current is 1-based; 0 when nothing is selected)."""

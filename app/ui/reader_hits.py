@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.core.analysis import matching_spans
 from app.core.query_terms import Phrase, phrase_spans, phrase_terms
+from app.ui.reader_step_bar import StepBar
 from app.ui.reader_text import TextLayout
 
 Span = tuple[int, int]
@@ -40,18 +41,11 @@ def _overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-class HitsBar(QWidget):
+class HitsBar(StepBar):
     """'Match 2 of 14' for the search hits, with previous/next (F3) and close."""
 
-    previousRequested = Signal()
-    nextRequested = Signal()
-    closeRequested = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("readerHitsBar")
-        self.setAccessibleName("Search matches")
-        self.setAutoFillBackground(True)
+        super().__init__("readerHitsBar", "Search matches", parent)
         self.count = QLabel(self)
         self.count.setAccessibleName("Search match count")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
@@ -59,18 +53,10 @@ class HitsBar(QWidget):
         row.setContentsMargins(8, 2, 8, 2)
         row.setSpacing(4)
         row.addWidget(self.count, 1)
-        row.addWidget(self._button("↑", "Previous search match (Shift+F3)", self.previousRequested))
-        row.addWidget(self._button("↓", "Next search match (F3)", self.nextRequested))
-        row.addWidget(self._button("✕", "Stop marking search matches", self.closeRequested))
-
-    def _button(self, text: str, tip: str, signal: SignalInstance) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (", maxsplit=1)[0])
-        button.setAutoRaise(True)
-        button.clicked.connect(lambda _checked=False: signal.emit())
-        return button
+        button = self.step_button
+        row.addWidget(button("↑", "Previous search match (Shift+F3)", self.previousRequested))
+        row.addWidget(button("↓", "Next search match (F3)", self.nextRequested))
+        row.addWidget(button("✕", "Stop marking search matches", self.closeRequested))
 
     def set_count(self, current: int, total: int) -> None:
         """'Search match 2 of 14' (current is 1-based); hidden without matches."""
