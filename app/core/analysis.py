@@ -26,7 +26,8 @@ from whoosh.formats import Positions
 from whoosh.lang.stopwords import stoplists
 
 # Bump when the tokens emitted for a given text change: the index is then rebuilt.
-ANALYSIS_VERSION = 1
+# 2: ø, đ, ł, ı fold like the letters they are read as (Ørsted == Orsted).
+ANALYSIS_VERSION = 2
 
 # \w splits elisions on both ' and ’ (l’Ukraine -> l, ukraine) and hyphenated words.
 TOKEN_PATTERN = r"\w+"
@@ -37,8 +38,15 @@ EXTRA_STOPS = frozenset(
 )
 FRENCH_STOPS = frozenset(stoplists["fr"]) | EXTRA_STOPS
 
-# Ligatures survive NFD decomposition; fold them by hand (cœur == coeur).
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
+# Letters that NFD does not decompose but a French reader reads as others: ligatures
+# (cœur == coeur) and barred or dotless letters (Łódź == Lodz). Both cases: fold() does not
+# lower-case. The one table for search, find, the library filter and sorting (collation).
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ẞ": "ss",
+        "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=200_000)

@@ -66,6 +66,11 @@ def test_fold_removes_accents_and_ligatures() -> None:
     assert fold("cœur Æther") == "coeur aether"
 
 
+def test_barred_letters_are_found_by_their_plain_spelling() -> None:
+    assert finds("orsted", "le prix Ørsted")
+    assert finds("lodz", "à Łódź")
+
+
 def test_both_variants_at_index_time_one_at_query_time() -> None:
     assert len(index_variants("activités")) == 2
     assert query_term("activites") in index_variants("activités")
