@@ -21,7 +21,7 @@ from app.core.textload import decode_bytes, normalise_text
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Bump when the text, structure or metadata a file yields changes: libraries built by an
 # older extractor read every document again once (see ``Library``).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})

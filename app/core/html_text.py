@@ -5,11 +5,12 @@ unclosed and stray tags, and a counter cannot grow with nesting depth or recurse
 
 Main content: elements that a page marks as chrome (a class, id or role saying navigation,
 footer, share, breadcrumb…) are left out with their content, as are paragraphs that are
-only a share button's label. Measured against readability-lxml, jusText and trafilatura
-with ``python -m tests.bench.extract`` (50 GIMP help pages, the 15 Debian reference
-chapters): no navigation or footer left by any, all of the pages' <p> prose kept here
-against 90-99 % (trafilatura), 63-89 % (readability) and 52-64 % (jusText), at 3-34 ms a
-page against 7-200 ms; so no extractor earned a dependency.
+only a share button's words (``structure.is_share_label``). Measured against
+readability-lxml, jusText and trafilatura with ``python -m tests.bench.extract`` (50 GIMP
+help pages, the 15 Debian reference chapters): no navigation or footer left by any, all
+of the pages' <p> prose kept here against 90-99 % (trafilatura), 63-89 % (readability)
+and 52-64 % (jusText), at 3-34 ms a page against 7-200 ms; so no extractor earned a
+dependency.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 
-from app.core.structure import Block, BlockKind
+from app.core.structure import Block, BlockKind, is_share_label
 from app.core.textload import normalise_text
 
 # Elements that start a new block of text: a paragraph break in the output.
@@ -57,10 +58,6 @@ _CHROME_WORDS = (
 )
 _CHROME_CLASS_RE = re.compile(rf"(?:^|[\s-])(?:{_CHROME_WORDS})(?:$|[\s-])", re.IGNORECASE)
 _CHROME_ID_RE = re.compile(rf"^\s*(?:site-?|page-?|main-?)?(?:{_CHROME_WORDS})\s*$", re.IGNORECASE)
-# A paragraph that is only a share widget's label ("Partagez") is chrome, not content.
-_SHARE_LABELS = frozenset(
-    {"partagez", "partager", "partage", "share", "share this", "tweet", "tweeter"}
-)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Stands for a table cell boundary until whitespace is collapsed, then becomes a tab.
 _CELL = "\x00"
@@ -186,7 +183,8 @@ class _TextExtractor(HTMLParser):
             kept.pop()
         if kept:
             block = "\n".join(kept)
-            if block.casefold() not in _SHARE_LABELS:
+            # A paragraph that is only a share button's words is chrome, not content.
+            if not is_share_label(block):
                 self.blocks.append((block, kind, level))
 
     # -- parser callbacks -----------------------------------------------------------------

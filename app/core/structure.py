@@ -154,7 +154,7 @@ def _units(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
 # Facebook", "Vous aimez cet article ? Partagez-le avec un ami !". A bare word, a "share
 # on" line, or an invitation to share this article; short, or it is prose.
 _SHARE_RE = re.compile(
-    r"^(?:partagez|partager|share|tweet|tweeter)$"
+    r"^(?:partagez|partager|partage|share(?: this)?|tweet|tweeter)$"
     r"|^(?:partagez|partager|share)(?: sur| on| via)\b"
     r"|\b(?:partagez-le|partagez-la|partagez cet article|share this (?:article|story))\b"
 )
@@ -163,6 +163,11 @@ MAX_SHARE_WORDS = 12
 
 def _is_share_widget(key: str) -> bool:
     return len(key.split()) <= MAX_SHARE_WORDS and bool(_SHARE_RE.search(key))
+
+
+def is_share_label(paragraph: str) -> bool:
+    """``paragraph`` is only a share button's words ("Partagez", "Partager sur Facebook")."""
+    return _is_share_widget(_key(paragraph))
 
 
 _LIST_MARKER_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")

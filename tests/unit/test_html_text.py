@@ -298,3 +298,10 @@ def test_a_section_whose_anchor_mentions_navigating_is_content() -> None:
         '<div class="social-links">Suivez-nous</div>'
     )
     assert html_to_text(html).text == "9.1.1. Naviguer\n\nLe texte de la section."
+
+
+def test_share_button_words_are_dropped_but_prose_about_sharing_is_kept() -> None:
+    # The same test as the reading view's (structure.is_share_label), so no page keeps one.
+    prose = "Il conclut : partagez-le avec vos proches, car chacun doit pouvoir lire ce texte."
+    html = f"<p>Le texte.</p><p>Partager sur Facebook</p><p>Share this</p><p>{prose}</p>"
+    assert html_to_text(html).text == f"Le texte.\n\n{prose}"
