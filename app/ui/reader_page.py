@@ -213,20 +213,24 @@ class ReaderPage(QWidget):
             return
         action = self._pending[1]
         self._pending = None
-        self._begin_hold()
-        try:
-            action()
-        finally:
-            self._end_hold()
+        action()
 
     def _restore_anchor(self) -> None:
+        """Bring the reading position back to the top of the view, once it is typeset."""
         anchor = self._anchor
 
         def jump() -> None:
-            caret = QTextCursor(self.browser.document())
-            caret.setPosition(self.py_to_qt(anchor) if anchor else 0)
-            self.browser.setTextCursor(caret)
-            self._scroll_to_offset(anchor)
+            # Held: the top line starts at or before the anchor, which must not drift there.
+            # Other jumps (to a hit, a note) are not held: where they land is the new
+            # reading position, which a zoom or a theme change then keeps.
+            self._begin_hold()
+            try:
+                caret = QTextCursor(self.browser.document())
+                caret.setPosition(self.py_to_qt(anchor) if anchor else 0)
+                self.browser.setTextCursor(caret)
+                self._scroll_to_offset(anchor)
+            finally:
+                self._end_hold()
 
         self._when_written(anchor, jump)
 
@@ -243,8 +247,7 @@ class ReaderPage(QWidget):
         """Scroll so the line holding offset ``value`` is at the top (0 = the header)."""
         self._anchor = max(0, min(int(value), len(self.text)))
         if self._record is not None:
-            anchor = self._anchor
-            self._when_written(anchor, lambda: self._scroll_to_offset(anchor))
+            self._restore_anchor()
 
     def _begin_hold(self) -> None:
         self._hold += 1

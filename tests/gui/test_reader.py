@@ -408,6 +408,20 @@ def test_search_hits_scroll_to_the_first_one(reader: ReaderView) -> None:
     assert reader.browser.verticalScrollBar().value() > 0
 
 
+def test_after_going_to_a_hit_zoom_keeps_it_in_view(reader: ReaderView) -> None:
+    text = ARTICLE.read_text("utf-8")
+    reader.show_document(record(), text)
+    reader.set_search_terms(query_terms("intoxiqué"))
+    hit = text.index(reader.current_hit())
+    # Where the jump landed is where the reader now is, not the top it came from.
+    assert 0 < reader.reading_position() <= hit
+    reader.zoom_in()
+    cursor = QTextCursor(reader.browser.document())
+    cursor.setPosition(reader.py_to_qt(hit))
+    rect = reader.browser.cursorRect(cursor)
+    assert rect.top() >= 0 and rect.bottom() <= reader.browser.viewport().height()
+
+
 # -- themes, zoom, position ----------------------------------------------------------------
 
 
