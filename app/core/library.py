@@ -23,6 +23,7 @@ from app.core.documents import (
     load_document,
 )
 from app.core.errors import DataDirError, DocumentNotFound, DocumentSkipped, LibraryError
+from app.core.library_schema import migrate
 from app.core.structure import Block, blocks_from_json, blocks_to_json
 
 log = logging.getLogger(__name__)
@@ -31,34 +32,6 @@ Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, what)``."""
 Cancelled = Callable[[], bool]
 
-# Append-only, like the notes schema: a library at version N runs the steps after N in one
-# transaction with the version bump (``PRAGMA user_version``). Step 1 is what Carnet wrote
-# before versions were read (user_version 0, meta "schema" 1): its IF NOT EXISTS makes it
-# harmless on such a library, which then takes the later steps like any other.
-_V1 = (
-    """CREATE TABLE IF NOT EXISTS documents (
-        id TEXT PRIMARY KEY,
-        path TEXT NOT NULL UNIQUE,
-        title TEXT NOT NULL,
-        source TEXT,
-        date TEXT,
-        words INTEGER NOT NULL,
-        reading_minutes INTEGER NOT NULL,
-        size INTEGER NOT NULL,
-        mtime_ns INTEGER NOT NULL,
-        sha256 TEXT NOT NULL,
-        text TEXT NOT NULL,
-        added TEXT NOT NULL,
-        indexed INTEGER NOT NULL DEFAULT 0
-    )""",
-    "CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY)",
-    "CREATE TABLE IF NOT EXISTS index_removals (id TEXT PRIMARY KEY)",
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-)
-# 2: the structure of each document's text (``structure.blocks_to_json``).
-_V2 = ("ALTER TABLE documents ADD COLUMN blocks TEXT",)
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
-SCHEMA_VERSION = len(MIGRATIONS)
 EXTRACTOR_META = "extractor"
 
 
@@ -155,7 +128,7 @@ class Library:
             self._db = sqlite3.connect(db_path, timeout=10, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            migrate(self._db, db_path)
             self._forget_refused_roots()
         except sqlite3.OperationalError as exc:
             if not db_path.exists():
@@ -171,31 +144,6 @@ class Library:
                 f"The library catalogue {db_path} is damaged ({exc}). "
                 "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
             ) from exc
-
-    def _migrate(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise LibraryError(
-                    f"The library {self.db_path} was written by a newer Carnet (schema "
-                    f"{version}, this version knows {SCHEMA_VERSION}). Update Carnet to open "
-                    "it; it was not changed."
-                )
-            for step in MIGRATIONS[version:]:
-                for statement in step:
-                    self._db.execute(statement)
-            if version != SCHEMA_VERSION:
-                # PRAGMA takes no parameters; the value is our own integer.
-                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
-                self._db.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES('schema', ?)",
-                    (str(SCHEMA_VERSION),),
-                )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def _forget_refused_roots(self) -> None:
         """Drop file roots that never became documents (older Carnets kept refused files).
