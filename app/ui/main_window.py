@@ -430,9 +430,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_bar.focus()
 
-    def scope(self) -> str:
-        return self.search_bar.scope()
-
     def clear_search(self) -> None:
         self.search_bar.clear()
 
