@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from app.core.analysis import fold
 from app.core.collation import ordered, text_key
 from app.core.library import DocumentRecord
+from app.ui.counts import number
 from app.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -132,7 +133,7 @@ class DocumentListModel(QAbstractTableModel):
         if column == DATE:
             return record.date or ""
         if column == WORDS:
-            return f"{record.words:,}".replace(",", "\u202f")
+            return number(record.words)
         notes = self._notes.get(record.id, 0)
         return str(notes) if notes else ""
 

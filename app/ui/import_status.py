@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from app.ui.search_results import plural
+from app.ui.counts import plural
 
 
 def importing(count: int) -> str:

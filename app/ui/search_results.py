@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.notes.search import NoteHit
 from app.core.search_index import SearchHit
+from app.ui.counts import plural
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,10 +52,6 @@ class ResultItem:
     @classmethod
     def from_note(cls, hit: NoteHit, doc_title: str) -> ResultItem:
         return cls("note", hit.note.id, hit.note.doc_id, doc_title, "Note", hit.snippet)
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}".replace(",", "\u202f")
 
 
 def results_summary(documents: int, notes: int) -> str:
