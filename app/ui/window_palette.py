@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from app.ui.reader_render import palette_for
 from app.ui.themes import Theme, mix
 
 Role = QPalette.ColorRole
@@ -15,34 +16,23 @@ Group = QPalette.ColorGroup
 
 
 def window_palette(theme: Theme) -> QPalette:
-    """An application palette for ``theme``: panels in its panel colour, lists as its page."""
+    """The page's palette (``palette_for``) with panels in the theme's panel colour."""
     shade = "#000000" if not theme.dark else "#ffffff"
     disabled = mix(theme.text, theme.background, 0.55)
+    palette = palette_for(theme, QPalette())
     colors = {
         Role.Window: theme.panel,
-        Role.WindowText: theme.text,
-        Role.Base: theme.background,
         Role.AlternateBase: mix(theme.background, theme.panel, 0.7),
-        Role.Text: theme.text,
         Role.BrightText: theme.title,
-        Role.PlaceholderText: theme.muted,
-        Role.Button: theme.panel,
-        Role.ButtonText: theme.text,
-        # Selected text keeps its colour: each theme's selection colour is chosen to carry it.
-        Role.Highlight: theme.selection,
-        Role.HighlightedText: theme.text,
-        Role.Link: theme.link,
         Role.LinkVisited: theme.link,
         Role.ToolTipBase: theme.panel,
         Role.ToolTipText: theme.text,
         # Bevels and frames of the style: lighter and darker steps of the panel.
         Role.Light: mix(theme.panel, "#ffffff", 0.6 if not theme.dark else 0.12),
         Role.Midlight: mix(theme.panel, "#ffffff", 0.3 if not theme.dark else 0.06),
-        Role.Mid: theme.border,
         Role.Dark: mix(theme.border, shade, 0.25),
         Role.Shadow: mix(theme.border, "#000000", 0.6),
     }
-    palette = QPalette()
     for role, color in colors.items():
         palette.setColor(role, QColor(color))
     for role in (Role.WindowText, Role.Text, Role.ButtonText):
