@@ -104,6 +104,11 @@ class ReaderView(ReaderPage):
         self._finder.set_text(self.text, self._layout.is_hidden)
 
     def _text_arrived(self) -> None:
+        # Marks past the typeset text are drawn again once the view shows its end (a jump,
+        # a scroll) and when the last slice is in, not on every slice: with hundreds of
+        # hits in a book that redraw doubled the time it took to typeset.
+        if self.is_typeset() or self.qt_to_py(self.browser.bottom_position()) < self._marked_to:
+            return
         if any(end > self._marked_to for _start, end in self._marks.all_spans()):
             self._refresh_marks()
 

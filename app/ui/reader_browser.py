@@ -153,6 +153,12 @@ class ReaderBrowser(QTextBrowser):
         y = self.verticalScrollBar().value() + 2
         return doc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
 
+    def bottom_position(self) -> int:
+        """Qt position of the last character on the bottom line of the view."""
+        x = self.viewport().width() - 1
+        y = self.verticalScrollBar().value() + self.viewport().height() - 2
+        return self.document().documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+
     def scroll_to_position(self, position: int) -> None:
         """Scroll so the line holding ``position`` is the top line (as far as possible)."""
         doc = self.document()

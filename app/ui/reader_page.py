@@ -187,9 +187,9 @@ class ReaderPage(QWidget):
             self.typesetFinished.emit()
 
     def _typeset_progressed(self) -> None:
-        self._text_arrived()
         if self._pending is not None and self._is_written(self._pending[0]):
             self._run_pending()
+        self._text_arrived()  # after a jump, so marks reach the text it went to
 
     def _typeset_finished(self) -> None:
         self._refresh_marks()

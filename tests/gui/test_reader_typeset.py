@@ -85,6 +85,20 @@ def test_notes_and_going_to_a_note_while_typesetting(reader: ReaderView, qtbot: 
     assert abs(top_offset(reader) - far.anchor.start) < 2_000  # type: ignore[union-attr]
 
 
+def test_marks_reach_the_text_a_jump_goes_to_before_typesetting_ends(
+    reader: ReaderView, qtbot: QtBot
+) -> None:
+    middle = note_on("son homologue", LONG.index("Paragraphe 1000 "), 3)
+    reader.show_document(record(), LONG)
+    reader.set_note_highlights([middle])
+    assert reader.select_note(middle.id)
+    assert marks(reader, "note-current") == [("", middle.id)]  # its text is not there yet
+    qtbot.waitUntil(lambda: abs(top_offset(reader) - middle.anchor.start) < 2_000, timeout=TIMEOUT)  # type: ignore[union-attr]
+    # Three quarters of the book are still to come: the jump landed on a marked note.
+    assert not reader.is_typeset()
+    assert marks(reader, "note-current") == [("son homologue", middle.id)]
+
+
 def test_restoring_the_reading_position_while_typesetting(reader: ReaderView, qtbot: QtBot) -> None:
     reader.show_document(record(), LONG)
     reader.restore_position(FAR)
