@@ -52,6 +52,11 @@ def note(text: str, quote: str, n: int = 1, color: str | None = None, nth: int =
     return Note(f"{n:032x}", "d1", "", (), "", "", color=color, anchor=anchor)
 
 
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderView:
+    return shown_reader(qtbot)
+
+
 def test_shows_header_and_the_exact_text_of_a_corpus_article(
     reader: ReaderView, qtbot: QtBot
 ) -> None:
@@ -543,8 +548,3 @@ def test_whitespace_between_runs_maps_to_the_separator() -> None:
     assert layout.to_py(2) == 2
     assert layout.to_py(3) == 6
     assert re.fullmatch(r"ab", layout.display(layout.runs[0]))
-
-
-@pytest.fixture
-def reader(qtbot: QtBot) -> ReaderView:
-    return shown_reader(qtbot)

@@ -33,6 +33,13 @@ def hit_texts(view: ReaderView, kind: str = "hit") -> list[str]:
     ]
 
 
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderView:
+    view = shown_reader(qtbot)
+    view.show_document(record(), TEXT)
+    return view
+
+
 def test_f3_steps_phrase_by_phrase_with_a_count(reader: ReaderView) -> None:
     query = '"Paul Whelan"'
     reader.set_search_terms(query_terms(query), phrases=query_phrases(query))
@@ -100,10 +107,3 @@ def test_highlighting_with_nothing_selected_says_why(
         action.trigger()
     message = blocker.args[0]
     assert "select a passage" in message and keys in message
-
-
-@pytest.fixture
-def reader(qtbot: QtBot) -> ReaderView:
-    view = shown_reader(qtbot)
-    view.show_document(record(), TEXT)
-    return view

@@ -48,6 +48,11 @@ def top_offset(view: ReaderView) -> int:
     return view.qt_to_py(view.browser.top_position())
 
 
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderView:
+    return shown_reader(qtbot)
+
+
 def test_long_text_shows_its_first_screen_at_once_and_the_rest_in_slices(
     reader: ReaderView, qtbot: QtBot
 ) -> None:
@@ -139,8 +144,3 @@ def test_a_new_document_stops_the_slices_of_the_previous_one(
         pass
     assert reader.browser.document().toPlainText().endswith("Trois petits mots.")
     assert "Paragraphe" not in reader.browser.document().toPlainText()
-
-
-@pytest.fixture
-def reader(qtbot: QtBot) -> ReaderView:
-    return shown_reader(qtbot)
