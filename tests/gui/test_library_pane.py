@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPaintEvent, QRegion
 from pytestqt.qtbot import QtBot
 
 from app.core.collation import fold
-from app.core.paths import DataPaths
 from app.ui.document_model import COLUMNS, DATE, DOC_ID_ROLE, TITLE
 from app.ui.main_window import MainWindow
-from tests.gui.test_main_window import TIMEOUT, open_window, search
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = open_window(qtbot, DataPaths(tmp_path / "data"))
-    yield w
-    w.close()
+from tests.gui.window_support import TIMEOUT, search
 
 
 def selected_rows(window: MainWindow) -> dict[int, int]:

@@ -3,67 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.ui.main_window import MainWindow
-from app.ui.reader_marks import MARK_ID, MARK_KIND
-
-INDEXING_TIMEOUT = 60_000
-TIMEOUT = 10_000
-
-
-def open_window(qtbot: QtBot, data: DataPaths) -> MainWindow:
-    window = MainWindow(data, start_indexing=False)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
-        window.indexer.start(bundled=True, refresh=True)
-    window.show()
-    qtbot.waitExposed(window)
-    # the list is read in the search thread, then the first document opens
-    qtbot.waitUntil(lambda: window.current_document() is not None, timeout=TIMEOUT)
-    return window
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> DataPaths:
-    return DataPaths(tmp_path / "data")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, data: DataPaths) -> Iterator[MainWindow]:
-    w = open_window(qtbot, data)
-    yield w
-    w.close()
-
-
-def marks(window: MainWindow, kind: str) -> list[tuple[str, str]]:
-    return [
-        (s.cursor.selectedText(), s.format.stringProperty(MARK_ID))
-        for s in window.reader.browser.extraSelections()
-        if s.format.property(MARK_KIND) == kind
-    ]
-
-
-def select(window: MainWindow, start: int, end: int) -> None:
-    reader = window.reader
-    cursor = QTextCursor(reader.browser.document())
-    cursor.setPosition(reader.py_to_qt(start))
-    cursor.setPosition(reader.py_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    reader.browser.setTextCursor(cursor)
-
-
-def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
-    with qtbot.waitSignal(window.searchAnswered, timeout=TIMEOUT):
-        window.search_edit.setText(query)
+from tests.gui.reader_support import marks, select
+from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT, open_window, search
 
 
 def test_opens_on_a_fresh_data_dir_and_lists_the_five_articles(window: MainWindow) -> None:
@@ -96,7 +47,7 @@ def test_opening_a_result_highlights_its_hits(qtbot: QtBot, window: MainWindow) 
     assert top is not None
     window.open_top_result()
     assert window.current_document() == top.doc_id
-    hits = marks(window, "hit")
+    hits = marks(window.reader, "hit")
     assert hits and all(re.match(r"(?i)n[ée]goci", text) for text, _ in hits)
     assert window.reader.hit_count() == len(hits)
 
@@ -118,7 +69,7 @@ def test_a_highlight_with_note_survives_closing_the_window(
     text = window.reader.text
     quote = "Blinken"
     start = text.rindex(quote)  # in the body: the headline's repeat at the top is not shown
-    select(window, start, start + len(quote))
+    select(window.reader, start, start + len(quote))
     window.actions_.highlight_with_note.trigger()
     panel = window.notes_panel
     note = panel.current_note()
@@ -131,7 +82,7 @@ def test_a_highlight_with_note_survives_closing_the_window(
         assert again.current_document() == doc_id  # the open document is remembered
         notes = again.notes.list(doc_id)
         assert [n.text for n in notes] == ["Le nom revient dans chaque article."]
-        assert (quote, notes[0].id) in marks(again, "note")
+        assert (quote, notes[0].id) in marks(again.reader, "note")
         assert again.notes_panel.model.rowCount() == 1
     finally:
         again.close()

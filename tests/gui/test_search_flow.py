@@ -15,16 +15,9 @@ from app.core.workspace import Workspace
 from app.ui.main_window import MainWindow
 from app.ui.search_service import PAGE
 from tests.conftest import CORPUS
-from tests.gui.test_main_window import TIMEOUT, open_window, search
+from tests.gui.window_support import TIMEOUT, open_window, search
 
 GENERATED = 2 * PAGE + 17
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = open_window(qtbot, DataPaths(tmp_path / "data"))
-    yield w
-    w.close()
 
 
 @pytest.fixture

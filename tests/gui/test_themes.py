@@ -9,20 +9,16 @@ import pytest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core.paths import DataPaths
 from app.ui.main_window import MainWindow
 from app.ui.settings import UiSettings
 from app.ui.themes import THEME_CHOICES, THEMES
 from app.ui.window_actions import build_actions
-from tests.gui.test_main_window import open_window
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = open_window(qtbot, DataPaths(tmp_path / "data"))
-    yield w
-    w.set_theme("light")  # the application palette outlives the window
-    w.close()
+def window(window: MainWindow) -> Iterator[MainWindow]:
+    yield window
+    window.set_theme("light")  # the application palette outlives the window
 
 
 def background(view: QAbstractItemView) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,17 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 import app
-from app.core.paths import DataPaths
 from app.ui.import_status import import_summary
 from app.ui.main_window import MainWindow
-from tests.gui.test_main_window import INDEXING_TIMEOUT, TIMEOUT, open_window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = open_window(qtbot, DataPaths(tmp_path / "data"))
-    yield w
-    w.close()
+from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT
 
 
 def status(window: MainWindow) -> str:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
-from app.core.paths import DataPaths
 from app.ui.main_window import MainWindow
-from tests.gui.test_main_window import TIMEOUT, open_window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = open_window(qtbot, DataPaths(tmp_path / "data"))
-    yield w
-    w.close()
+from tests.gui.window_support import TIMEOUT
 
 
 def test_highlight_with_nothing_selected_says_why_in_the_status_bar(window: MainWindow) -> None:
