@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from app.core.analysis import FRENCH_STOPS, index_variants, query_term
+from app.core.analysis import indexed_words, query_term_list
 
 Phrase = tuple[str, ...]
 """The analysed terms of a phrase's words, stop words left out."""
 
 # A quoted phrase, with an optional field or a minus before it: -"…" excludes it.
 _QUOTED = re.compile(r'(?:^|(?<=\s)|(?<=\())(-?)(?:\w+:)?"([^"]*)"')
-_WORD = re.compile(r"\w+")
 
 
 def query_phrases(query: str) -> tuple[Phrase, ...]:
@@ -26,11 +25,7 @@ def query_phrases(query: str) -> tuple[Phrase, ...]:
     for m in _QUOTED.finditer(query):
         if m.group(1):
             continue
-        terms = tuple(
-            query_term(w)
-            for w in (word.lower() for word in _WORD.findall(m.group(2)))
-            if w not in FRENCH_STOPS
-        )
+        terms = tuple(query_term_list(m.group(2)))
         if len(terms) >= 2 and terms not in out:
             out.append(terms)
     return tuple(out)
@@ -45,18 +40,8 @@ def phrase_spans(text: str, phrases: tuple[Phrase, ...] | list[Phrase]) -> list[
     wanted = [p for p in phrases if p]
     if not wanted:
         return []
-    needed = {t for p in wanted for t in p}
     # The text's words that matter, with the terms each stands for (empty: breaks a phrase).
-    words: list[tuple[int, int, frozenset[str]]] = []
-    cache: dict[str, frozenset[str]] = {}
-    for m in _WORD.finditer(text):
-        lower = m.group().lower()
-        if lower in FRENCH_STOPS:
-            continue
-        terms = cache.get(lower)
-        if terms is None:
-            terms = cache[lower] = frozenset(v for v in index_variants(lower) if v in needed)
-        words.append((m.start(), m.end(), terms))
+    words = indexed_words(text, phrase_terms(wanted))
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
