@@ -51,7 +51,7 @@ _LIGATURES = str.maketrans(
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
-    """Lowercase word without accents or ligatures: ``Négociés`` -> ``negocies``."""
+    """``word`` without accents or ligatures, case kept: ``négociés`` -> ``negocies``."""
     decomposed = unicodedata.normalize("NFD", word.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
