@@ -170,12 +170,12 @@ def is_share_label(paragraph: str) -> bool:
     return _is_share_widget(_key(paragraph))
 
 
-_LIST_MARKER_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
+LIST_MARKER_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
 
 
 def _list_like(text: str, start: int) -> bool:
     """An indented or bulleted paragraph of plain text: a list item or a quote, content."""
-    return (start > 0 and text[start - 1] in " \t") or bool(_LIST_MARKER_RE.match(text, start))
+    return (start > 0 and text[start - 1] in " \t") or bool(LIST_MARKER_RE.match(text, start))
 
 
 def mark_repeats(text: str, blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:

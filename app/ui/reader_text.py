@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from app.core.analysis import fold
-from app.core.structure import Block
+from app.core.structure import LIST_MARKER_RE, Block
 
 LINE_SEPARATOR = "\u2028"
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -172,7 +172,8 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # paragraph; lines that are a list, code, a table or verse keep their breaks.
 _MIN_WRAPPED_LINE = 40
 _WRAP_BAND = 0.6  # every line but the last at least this share of the longest
-_NOT_PROSE_START = re.compile(r"[*+•$#>|`]|-\s|\d{1,3}[.)]\s")
+# A list item (structure's own marker), or a line of code, a quote, a table or a bullet.
+_NOT_PROSE_START = re.compile(rf"[*+•$#>|`]|{LIST_MARKER_RE.pattern}")
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
