@@ -10,8 +10,7 @@ from app.core.analysis import query_terms
 from app.core.library import DocumentRecord
 from app.core.query_terms import query_phrases
 from app.ui.reader import ReaderView
-from app.ui.reader_marks import MARK_KIND
-from tests.gui.reader_support import select, shown_reader
+from tests.gui.reader_support import marks, select, shown_reader
 
 TIMEOUT = 3000
 TEXT = (
@@ -26,11 +25,7 @@ def record() -> DocumentRecord:
 
 
 def hit_texts(view: ReaderView, kind: str = "hit") -> list[str]:
-    return [
-        s.cursor.selectedText()
-        for s in view.browser.extraSelections()
-        if s.format.property(MARK_KIND) == kind
-    ]
+    return [text for text, _ in marks(view, kind)]
 
 
 @pytest.fixture

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from app.core.library import DocumentRecord
 from app.ui.reader import ReaderView
 from app.ui.reader_text import LINE_SEPARATOR, TextLayout
+from tests.gui.reader_support import qt_slice, shown_reader
 
 WRAPPED = (
     "    Ce guide de référence Debian (version 2.100) est destiné à procurer\n"
@@ -24,23 +22,17 @@ TEXT = "\n\n".join(["Référence Debian", WRAPPED, CODE, LIST, VERSE])
 
 
 @pytest.fixture
-def reader(qtbot: QtBot) -> Iterator[ReaderView]:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show_document(
-        DocumentRecord("b", "/tmp/b.txt", "Référence Debian", "", "", 80, 1, "0"), TEXT
-    )
+def reader(qtbot: QtBot) -> ReaderView:
+    view = shown_reader(qtbot)
+    record = DocumentRecord("b", "/tmp/b.txt", "Référence Debian", "", "", 80, 1, "0")
+    view.show_document(record, TEXT)
     qtbot.waitUntil(view.is_typeset)
-    yield view
+    return view
 
 
 def shown(view: ReaderView, part: str) -> str:
     start = TEXT.index(part)
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(start))
-    cursor.setPosition(view.py_to_qt(start + len(part), end=True), QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
+    return qt_slice(view, start, start + len(part))
 
 
 def test_hard_wrapped_prose_flows_but_code_lists_and_verse_keep_their_lines(

@@ -3,12 +3,10 @@ repeated spans left out of view, and every visible character still at its exact 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,9 +16,8 @@ from app.core.notes import Note
 from app.core.notes.anchoring import Anchor
 from app.core.structure import Block
 from app.ui.reader import ReaderView
-from app.ui.reader_marks import MARK_KIND
 from app.ui.reader_text import TextLayout
-from tests.gui.reader_support import qt_slice
+from tests.gui.reader_support import body_text, marks, qt_slice, shown_reader
 
 TITLE = "Le message de Blinken à Lavrov"
 TEXT = (
@@ -68,25 +65,14 @@ def record() -> DocumentRecord:
 
 
 @pytest.fixture
-def reader(qtbot: QtBot) -> Iterator[ReaderView]:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+def reader(qtbot: QtBot) -> ReaderView:
+    view = shown_reader(qtbot)
     view.show_document(record(), TEXT, BLOCKS)
-    yield view
+    return view
 
 
 def qt_block(view: ReaderView, offset: int):  # type: ignore[no-untyped-def]
     return view.browser.document().findBlock(view.py_to_qt(offset))
-
-
-def body(view: ReaderView) -> str:
-    cursor = QTextCursor(view.browser.document())
-    cursor.setPosition(view.py_to_qt(0))
-    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
 
 
 def test_headings_are_headings(reader: ReaderView) -> None:
@@ -129,7 +115,7 @@ def test_quotes_and_captions(reader: ReaderView) -> None:
 
 
 def test_hidden_spans_are_left_out_and_offsets_stay_exact(reader: ReaderView) -> None:
-    shown = body(reader)
+    shown = body_text(reader)
     assert TITLE not in shown  # the header's title is the only one
     assert shown.count("Photo : Lavrov à Genève.") == 1
     assert reader.browser.document().firstBlock().text() == TITLE
@@ -159,11 +145,7 @@ def test_hits_and_finds_in_hidden_spans_are_not_counted(reader: ReaderView) -> N
     assert reader.find_count() == 0  # only in the hidden headline repeat
     reader.find_bar.field.setText("Photo")
     assert reader.find_count() == 1
-    assert [
-        s.cursor.selectedText()
-        for s in reader.browser.extraSelections()
-        if s.format.property(MARK_KIND) == "find-current"
-    ] == ["Photo"]
+    assert [text for text, _ in marks(reader, "find-current")] == ["Photo"]
 
 
 # -- property: any blocks over any text keep the mapping exact -----------------------------
@@ -204,6 +186,6 @@ def test_structure_keeps_the_mapping_exact_property(
                 assert view.qt_to_py(view.py_to_qt(i, end=True)) == i
             # No visible run reaches into a hidden span.
             assert not any(a < run.end and run.start < b for a, b in hidden)
-        assert len(body(view).encode("utf-16-le")) // 2 == layout.qt_length
+        assert len(body_text(view).encode("utf-16-le")) // 2 == layout.qt_length
     finally:
         view.deleteLater()
