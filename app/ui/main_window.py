@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         self.notes = self._open_notes()
         self.indexer = IndexRunner(str(paths.root), self)
         self.search_service = SearchService(paths, self)
-        self._current_doc: str | None = None
         self._library_request = 0
         self._closed = False
 
@@ -285,36 +284,36 @@ class MainWindow(QMainWindow):
         self.notes_panel.set_document_titles(titles)
         self.search_bar.set_document_titles(titles)
         known = {r.id for r in records}
-        if self._current_doc is None:
+        current = self.current_document()
+        if current is None:
             wanted = self.settings.last_document
             first = wanted if wanted in known else (records[0].id if records else None)
             if first is not None:
                 # Its own turn of the event loop: typesetting is not added to this one.
                 QTimer.singleShot(0, lambda: self._open_first(first))
-        elif self._current_doc not in known:
+        elif current not in known:
             self.show_no_document()
         self.libraryReloaded.emit()
 
     def show_no_document(self) -> None:
         """The reader's empty state: nothing open (the document left the library)."""
         self._remember_position()
-        self._current_doc = None
         self.reader.clear()
         self.notes_panel.set_document(None)
         self.setWindowTitle(APP_NAME)
 
     def _open_first(self, doc_id: str) -> None:
-        if self._current_doc is None:
+        if self.current_document() is None:
             self.library_pane.select_document(doc_id)
 
-    def open_document(self, doc_id: str) -> None:
-        if doc_id == self._current_doc:
+    def open_document(self, doc_id: str, *, again: bool = False) -> None:
+        """Show ``doc_id`` and its notes; ``again``: the open one anew, its text changed."""
+        if doc_id == self.current_document() and not again:
             return
         record = self.library.find(doc_id)
         if record is None:
             return
         self._remember_position()
-        self._current_doc = doc_id
         text = self.library.text(doc_id)
         self.notes_panel.set_document(doc_id, text)
         self.reader.show_document(record, text, self.library.blocks(doc_id))
@@ -326,11 +325,13 @@ class MainWindow(QMainWindow):
         self.documentOpened.emit(doc_id)
 
     def _remember_position(self) -> None:
-        if self._current_doc is not None:
-            self.settings.set_position(self._current_doc, self.reader.reading_position())
+        doc_id = self.current_document()
+        if doc_id is not None:
+            self.settings.set_position(doc_id, self.reader.reading_position())
 
     def current_document(self) -> str | None:
-        return self._current_doc
+        """The document in the reader (the reader holds it; the window asks)."""
+        return self.reader.document_id()
 
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -367,7 +368,7 @@ class MainWindow(QMainWindow):
             self.start_import(request.paths)
 
     def remove_current_document(self) -> None:
-        doc_id = self._current_doc
+        doc_id = self.current_document()
         if doc_id is None:
             return
         record = self.library.find(doc_id)
@@ -395,9 +396,8 @@ class MainWindow(QMainWindow):
         self.indexer.start()  # apply the removal to the index
 
     def show_current_in_folder(self) -> None:
-        if self._current_doc is None:
-            return
-        record = self.library.find(self._current_doc)
+        doc_id = self.current_document()
+        record = self.library.find(doc_id) if doc_id is not None else None
         if record is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record.path).parent)))
 
@@ -419,9 +419,9 @@ class MainWindow(QMainWindow):
         """The library changed: list it again, show the open text anew, search again."""
         updated = list(report.get("updated", []))  # type: ignore[call-overload]
         self.reload_library()
-        if self._current_doc is not None and self._current_doc in updated:
-            current, self._current_doc = self._current_doc, None
-            self.open_document(current)  # its text changed: show it (notes were re-anchored)
+        current = self.current_document()
+        if current is not None and current in updated:
+            self.open_document(current, again=True)  # its text changed (notes re-anchored)
         if self.search_bar.query():
             self.search_bar.run()  # results may have changed
 
@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 10000)
 
     def _notes_changed(self, doc_id: str) -> None:
-        if doc_id == self._current_doc:
+        if doc_id == self.current_document():
             self.reader.set_note_highlights(self.notes.list(doc_id))
         self.library_pane.model.set_note_counts(self.notes.count_by_document())
 

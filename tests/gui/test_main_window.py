@@ -140,6 +140,23 @@ def test_import_through_the_file_dialog_adds_a_document(
     assert window.library_pane.top_result().title == "Un article importé"
 
 
+def test_the_open_document_shows_its_new_text_after_a_refresh(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "brouillon.txt"
+    article.write_text("Brouillon\n\nPremière version du texte.\n", "utf-8")
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+        window.start_import([str(article)])
+    (record,) = [r for r in window.library.all() if r.path == str(article)]
+    window.open_document(record.id)
+    assert "Première version" in window.reader.text
+    article.write_text("Brouillon\n\nSeconde version, réécrite.\n", "utf-8")
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+        window.actions_.refresh.trigger()
+    assert window.current_document() == record.id
+    assert "Seconde version" in window.reader.text
+
+
 def test_keyboard_shortcuts_are_listed(window: MainWindow) -> None:
     rows = dict(window.actions_.shortcut_rows())
     assert rows["Search"] == "Ctrl+K"
