@@ -277,6 +277,10 @@ class LibraryPane(QWidget):
     def showing_results(self) -> bool:
         return self.stack.currentIndex() == RESULTS_PAGE
 
+    def focus_list(self, reason: Qt.FocusReason) -> None:
+        """The focus to the list in view: the search results, else the library table."""
+        (self.results if self.showing_results() else self.table).setFocus(reason)
+
     def top_result(self) -> ResultItem | None:
         return self.results_model.item(0) if self.results_model.rowCount() else None
 

@@ -450,10 +450,7 @@ class MainWindow(QMainWindow):
 
     def back_to_list(self) -> None:
         """Esc in the reader: back to the results of the search, or to the library."""
-        pane = self.library_pane
-        (pane.results if pane.showing_results() else pane.table).setFocus(
-            Qt.FocusReason.ShortcutFocusReason
-        )
+        self.library_pane.focus_list(Qt.FocusReason.ShortcutFocusReason)
 
     def open_note(self, doc_id: str, note_id: str) -> None:
         self.open_document(doc_id)
