@@ -95,9 +95,6 @@ class SearchResultsModel(QAbstractListModel):
         self._items.extend(items)
         self.endInsertRows()
 
-    def total(self) -> int:
-        return self._total
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._waiting and len(self._items) < self._total
 

@@ -40,11 +40,6 @@ class SearchAnswer:
     """Where this page starts in the combined ranking: documents first, then notes."""
     notes_total: int = 0
 
-    @property
-    def total(self) -> int:
-        """Every result of the query, in all pages."""
-        return (self.documents.total if self.documents is not None else 0) + self.notes_total
-
 
 class _SearchWorker(QObject):
     answered = Signal(object)  # SearchAnswer
