@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import CarnetError, IndexBusyError
-from app.core.library import ImportReport
+from app.core.library.store import ImportReport
 from app.core.paths import DataPaths, restrict_umask
 from app.core.workspace import Workspace
 

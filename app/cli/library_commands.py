@@ -12,7 +12,7 @@ from typing import Any
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
 from app.core.errors import IndexBusyError
 from app.core.notes.search import NoteHit
-from app.core.search_index import SearchResults
+from app.core.search.index import SearchResults
 from app.core.workspace import Workspace
 
 

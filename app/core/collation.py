@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from app.core import analysis
+from app.core.search import analysis
 
 T = TypeVar("T")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import SearchIndexError
-from app.core.library import Cancelled, ImportReport, Library, Progress
+from app.core.library.store import Cancelled, ImportReport, Library, Progress
 from app.core.paths import DataPaths, bundled_corpus_dir
-from app.core.search_index import (
+from app.core.search.index import (
     IndexUpdate,
     SearchIndex,
     SearchResults,

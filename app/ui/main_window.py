@@ -35,32 +35,32 @@ from PySide6.QtWidgets import (
 import app
 from app.core.errors import CarnetError
 from app.core.files import write_text_atomic
-from app.core.library import DocumentRecord, Library
+from app.core.library.store import DocumentRecord, Library
 from app.core.notes.errors import NotesStorageError, read_only_error
 from app.core.notes.exchange import render_export
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths, bundled_corpus_dir
-from app.core.query_terms import query_phrases
+from app.core.search.query_terms import query_phrases
 from app.ui.errors import show_error
-from app.ui.import_status import (
+from app.ui.library.import_status import (
     removal_done,
     removal_question,
 )
-from app.ui.index_runner import IndexRunner
-from app.ui.indexing_status import IndexingStatus
-from app.ui.library_pane import LibraryPane
-from app.ui.notes_panel import NotesPanel
+from app.ui.library.indexing_status import IndexingStatus
+from app.ui.library.pane import LibraryPane
+from app.ui.notes.panel import NotesPanel
 from app.ui.plain_text import tooltip
-from app.ui.reader import ReaderView
-from app.ui.search_bar import SearchBar
-from app.ui.search_results import ResultItem
-from app.ui.search_service import SearchService
+from app.ui.reader.view import ReaderView
+from app.ui.search.bar import SearchBar
+from app.ui.search.results import ResultItem
 from app.ui.settings import UiSettings
 from app.ui.shortcuts_dialog import show_shortcuts
 from app.ui.single_instance import Request
 from app.ui.themes import THEMES
 from app.ui.window_actions import build_actions, build_menus
 from app.ui.window_palette import window_palette
+from app.ui.workers.index_runner import IndexRunner
+from app.ui.workers.search_service import SearchService
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.ui.note_colours import DEFAULT_NOTE_COLOUR
-from app.ui.note_colours import NOTE_COLOURS as _NOTE_COLORS
+from app.ui.notes.colours import DEFAULT_NOTE_COLOUR
+from app.ui.notes.colours import NOTE_COLOURS as _NOTE_COLORS
 
 THEME_NAMES = ("light", "sepia", "dark")
 SYSTEM = "system"  # light or dark, as the desktop's colour scheme says

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from app.ui.reader_render import palette_for
+from app.ui.reader.render import palette_for
 from app.ui.themes import Theme, mix
 
 Role = QPalette.ColorRole

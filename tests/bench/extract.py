@@ -7,7 +7,7 @@ Usage::
 Each ``.html``/``.htm`` page (at most ``--limit`` per directory, spread over it) goes through
 every extractor that is installed; one that is not is reported as such:
 
-- ``carnet``: ``app.core.html_text.html_to_text`` (stdlib parser, chrome dropped by
+- ``carnet``: ``app.core.documents.html_text.html_to_text`` (stdlib parser, chrome dropped by
   class/id/role, the whole page kept if nothing is left);
 - ``carnet-whole``: the same parser keeping everything, i.e. the page's whole text;
 - ``trafilatura`` (Apache-2.0 since 1.8): ``trafilatura.extract`` with tables;
@@ -34,7 +34,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from app.core.html_text import _defuse, _parse, _TextExtractor, html_to_text
+from app.core.documents.html_text import _defuse, _parse, _TextExtractor, html_to_text
 
 CHROME_MARKERS = (
     "Report a bug in GIMP",

@@ -24,7 +24,7 @@ from pathlib import Path
 
 CLASSES = ("one word", "several words", "phrase", "prefix", "fuzzy", "notes")
 PREFIX_WORDS = ("negociation", "diplomatie", "ukraine", "securite")
-MIN_PREFIX = 3  # app.core.search_query.MIN_PREFIX: shorter prefixes are plain words
+MIN_PREFIX = 3  # app.core.search.query.MIN_PREFIX: shorter prefixes are plain words
 
 ONE_WORD = (
     "negociation",

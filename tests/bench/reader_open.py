@@ -28,8 +28,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.core.library import DocumentRecord
-from app.ui.reader import ReaderView
+from app.core.library.store import DocumentRecord
+from app.ui.reader.view import ReaderView
 
 HEARTBEAT_MS = 1
 SETTLE_MS = 300

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
-from app.ui.document_model import DocumentListModel
 from app.ui.errors import show_error
-from app.ui.notes_model import NotesListModel
-from app.ui.notes_panel import NotesPanel
+from app.ui.library.model import DocumentListModel
+from app.ui.notes.model import NotesListModel
+from app.ui.notes.panel import NotesPanel
 from tests.conftest import CORPUS
 from tests.faults.scenarios import carnet
 from tests.faults.windows import INDEXING_TIMEOUT, window_on

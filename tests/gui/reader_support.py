@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from app.ui.reader import ReaderView
-from app.ui.reader_marks import MARK_ID, MARK_KIND
+from app.ui.reader.marks import MARK_ID, MARK_KIND
+from app.ui.reader.view import ReaderView
 
 
 def shown_reader(qtbot: QtBot) -> ReaderView:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
-from app.ui.document_model import TITLE
+from app.ui.library.model import TITLE
 from app.ui.main_window import MainWindow, default_size
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 import app
-from app.ui.import_status import import_summary
+from app.ui.library.import_status import import_summary
 from app.ui.main_window import MainWindow
 from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT
 

@@ -11,13 +11,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from app.core.documents import LoadedDocument, load_document_bytes
+from app.core.documents.loader import LoadedDocument, load_document_bytes
 from app.core.errors import DocumentSkipped, NotesError
 from app.core.notes.errors import NotesImportError
 from app.core.notes.exchange import export_json, import_json
 from app.core.notes.model import clean_tags
 from app.core.notes.store import NotesStore
-from app.core.search_index import SearchResults
+from app.core.search.index import SearchResults
 from app.core.workspace import Workspace
 
 # ---- queries -----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.ui.reader_text import FoldedText, fold_char, fold_query
+from app.core.documents.layout import FoldedText, fold_char, fold_query
 
 _ALPHABET = list("aeoc Cé\u0301œŒæß'’𝄞\n\u00a0")
 

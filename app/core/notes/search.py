@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core.analysis import TOKEN_PATTERN, index_variants, matching_spans, query_terms
 from app.core.notes.model import Note
+from app.core.search.analysis import TOKEN_PATTERN, index_variants, matching_spans, query_terms
 
 SNIPPET_CHARS = 200
 _WORD = re.compile(TOKEN_PATTERN)

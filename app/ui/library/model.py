@@ -1,0 +1,183 @@
+"""The library as a Qt table model, filtered and sorted through a proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from app.core.collation import ordered, text_key
+from app.core.library.store import DocumentRecord
+from app.core.search.analysis import fold
+from app.ui.counts import number
+from app.ui.plain_text import tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS = ("Title", "Source", "Date", "Words", "Notes")
+TITLE, SOURCE, DATE, WORDS, NOTES = range(len(COLUMNS))
+
+
+class DocumentListModel(QAbstractTableModel):
+    """One row per document: title, source, date, words, number of notes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[DocumentRecord] = []
+        self._notes: dict[str, int] = {}
+        self._sort = (TITLE, Qt.SortOrder.AscendingOrder)
+
+    def set_records(
+        self,
+        records: list[DocumentRecord],
+        note_counts: dict[str, int],
+        *,
+        presorted: bool = False,
+    ) -> None:
+        """Show these records; ``presorted`` when already in ``sort_spec()`` order."""
+        self.beginResetModel()
+        self._notes = dict(note_counts)
+        self._records = list(records) if presorted else self._sorted(list(records), *self._sort)
+        self.endResetModel()
+
+    def sort_spec(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
+
+    def _sorted(
+        self, records: list[DocumentRecord], column: int, order: Qt.SortOrder
+    ) -> list[DocumentRecord]:
+        if column == NOTES:  # the one key that is not in the record itself
+            descending = order == Qt.SortOrder.DescendingOrder
+            return sorted(records, key=lambda r: self._notes.get(r.id, 0), reverse=descending)
+        return sorted_records(records, column, order)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorts the Python list in one go (a proxy sort calls data() ~300k times at 10k rows)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {record.id: row for row, record in enumerate(self._records)}
+        self._records = self._sorted(self._records, column, order)
+        new_rows = [old_rows[r.id] for r in self._records]
+        moved = {old: new for new, old in enumerate(new_rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(moved[i.row()], i.column()) for i in persistent]
+        )
+        self.layoutChanged.emit()
+
+    def set_note_counts(self, note_counts: dict[str, int]) -> None:
+        self._notes = dict(note_counts)
+        if self._records:
+            self.dataChanged.emit(self.index(0, NOTES), self.index(len(self._records) - 1, NOTES))
+
+    def titles(self) -> dict[str, str]:
+        return {r.id: r.title for r in self._records}
+
+    def record(self, row: int) -> DocumentRecord:
+        return self._records[row]
+
+    def row_of(self, doc_id: str) -> int:
+        for row, record in enumerate(self._records):
+            if record.id == doc_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == DOC_ID_ROLE:
+            return record.id
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return tooltip(f"{record.title}\n{record.path}")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (WORDS, NOTES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, record: DocumentRecord, column: int) -> str:
+        if column == TITLE:
+            return record.title
+        if column == SOURCE:
+            return record.source or ""
+        if column == DATE:
+            return record.date or ""
+        if column == WORDS:
+            return number(record.words)
+        notes = self._notes.get(record.id, 0)
+        return str(notes) if notes else ""
+
+
+def sorted_records(
+    records: list[DocumentRecord], column: int, order: Qt.SortOrder
+) -> list[DocumentRecord]:
+    """Records in the list's order for a column; plain Python, safe in a worker thread.
+
+    Titles and sources sort as a French reader expects (``app.core.collation``); documents
+    without a source or date come last in both directions, by title among themselves.
+    """
+    descending = order == Qt.SortOrder.DescendingOrder
+    if column == WORDS:
+        return sorted(records, key=lambda r: r.words, reverse=descending)
+    if column == TITLE:
+        return ordered(records, lambda r: r.title, descending=descending, tie=lambda r: r.path)
+    by_title = lambda r: text_key(r.title)  # noqa: E731 - the same tie-break twice
+    if column == DATE:
+        return ordered(records, lambda r: r.date, descending=descending, key=str, tie=by_title)
+    return ordered(records, lambda r: r.source, descending=descending, tie=by_title)
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    """Filters on title and source, insensitive to accents and case; sorting is the model's."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source sorts itself; the proxy keeps its order (sort column stays -1).
+        self.sourceModel().sort(column, order)
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = fold(text.strip().lower())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        record = model.data(model.index(source_row, TITLE, source_parent), RECORD_ROLE)
+        haystack = fold(f"{record.title} {record.source or ''}".lower())
+        return all(word in haystack for word in self._needle.split())

@@ -1,0 +1,290 @@
+"""The left pane: the library table with its filter, replaced by search results during a query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.library.store import DocumentRecord
+from app.ui.library.model import (
+    DATE,
+    DOC_ID_ROLE,
+    NOTES,
+    SOURCE,
+    TITLE,
+    WORDS,
+    DocumentFilterProxy,
+    DocumentListModel,
+)
+from app.ui.search.results import (
+    RESULT_ROLE,
+    ResultItem,
+    SearchResultDelegate,
+    SearchResultsModel,
+    results_summary,
+)
+
+LIBRARY_PAGE, RESULTS_PAGE = 0, 1
+
+
+class LibraryPane(QWidget):
+    documentActivated = Signal(str)  # doc id
+    resultActivated = Signal(object)  # ResultItem
+    suggestionClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentListModel(self)
+        self.proxy = DocumentFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.results_model = SearchResultsModel(self)
+        # The document shown in the reader. Selection follows it; filtering or re-sorting
+        # the list moves the current row around, which must never open anything.
+        self._chosen: str | None = None
+        self._quiet = False
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by title or source")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter documents")
+        self.filter_edit.textChanged.connect(self._filter_changed)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Documents")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Titles of news articles are long: two wrapped lines per row show them, where a
+        # single line would show "La dip…".
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # Just what each holds ("2022-02-01", a site name, "12"): the rest is the title's.
+        digits = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        widths = {SOURCE: 96, DATE: max(digits, 76), WORDS: 64, NOTES: 48}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setHighlightSections(False)
+        header.setSectionHidden(WORDS, True)  # on demand, from the header's menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._row_activated)
+
+        self.suggestion = QLabel(self)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.suggestion.linkActivated.connect(self.suggestionClicked)
+        self.suggestion.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.results = QListView(self)
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(SearchResultDelegate(self.results))
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setUniformItemSizes(False)
+        self.results.activated.connect(self._result_activated)
+        self.results.clicked.connect(self._result_activated)
+
+        library_page = QWidget(self)
+        lay = QVBoxLayout(library_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.filter_edit)
+        lay.addWidget(self.table)
+        results_page = QWidget(self)
+        lay = QVBoxLayout(results_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.suggestion)
+        lay.addWidget(self.results)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(library_page)
+        self.stack.addWidget(results_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 0, 6)
+        outer.addWidget(self.stack)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        """Show or hide columns; the title always stays."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in (SOURCE, DATE, WORDS, NOTES):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        self.table.horizontalHeader().restoreState(state)
+
+    # ---- library -------------------------------------------------------------------
+
+    def set_records(
+        self,
+        records: list[DocumentRecord],
+        note_counts: dict[str, int],
+        *,
+        presorted: bool = False,
+    ) -> None:
+        with self._quietly():
+            self.model.set_records(records, note_counts, presorted=presorted)
+        self._show_chosen()
+
+    def current_doc_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(DOC_ID_ROLE) if index.isValid() else None
+
+    def select_document(self, doc_id: str, *, emit: bool = True) -> bool:
+        """Make ``doc_id``'s whole row the selected, current one; ``emit`` opens it too."""
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return False
+        self._chosen = doc_id
+        index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        if not index.isValid():
+            with self._quietly():
+                self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        # Never block the selection model's signals: the view repaints from them, and a
+        # blocked change left the previous row painted as selected beside the new one.
+        if emit:
+            self._select(index)
+        else:
+            with self._quietly():
+                self._select(index)
+        return True
+
+    def _select(self, index: QModelIndex) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Moves of the current row inside this block open nothing."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = quiet
+
+    def _filter_changed(self, text: str) -> None:
+        with self._quietly():
+            self.proxy.set_filter_text(text)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """Select the open document's row if it is in the list, else nothing."""
+        row = self.model.row_of(self._chosen) if self._chosen else -1
+        index = self.proxy.mapFromSource(self.model.index(row, TITLE)) if row >= 0 else None
+        with self._quietly():
+            if index is not None and index.isValid():
+                self._select(index)
+            else:
+                selection = self.table.selectionModel()
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def step_document(self, delta: int) -> None:
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        current = self.table.currentIndex()
+        row = (current.row() + delta) % rows if current.isValid() else 0
+        self._select(self.proxy.index(row, TITLE))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._quiet:
+            self._chosen = current.data(DOC_ID_ROLE)
+            self.documentActivated.emit(self._chosen)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._chosen = index.data(DOC_ID_ROLE)
+            self.documentActivated.emit(self._chosen)
+
+    # ---- search results ------------------------------------------------------------
+
+    def show_library(self) -> None:
+        self.stack.setCurrentIndex(LIBRARY_PAGE)
+
+    def show_results(
+        self,
+        items: list[ResultItem],
+        documents: int,
+        notes: int,
+        suggestion: str | None,
+        error: str | None,
+    ) -> None:
+        """The first page of results; ``documents`` and ``notes`` count them all."""
+        self.results_model.set_items(items, documents + notes)
+        if error:
+            self.summary.setText(error)
+        else:
+            self.summary.setText(results_summary(documents, notes) if items else "No results.")
+        if suggestion:
+            safe = suggestion.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            self.suggestion.setText(f'Did you mean <a href="{safe}">{safe}</a>?')
+            self.suggestion.show()
+        else:
+            self.suggestion.clear()
+            self.suggestion.hide()
+        self.stack.setCurrentIndex(RESULTS_PAGE)
+        if items:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+        self.results.scrollToTop()
+
+    def showing_results(self) -> bool:
+        return self.stack.currentIndex() == RESULTS_PAGE
+
+    def focus_list(self, reason: Qt.FocusReason) -> None:
+        """The focus to the list in view: the search results, else the library table."""
+        (self.results if self.showing_results() else self.table).setFocus(reason)
+
+    def top_result(self) -> ResultItem | None:
+        return self.results_model.item(0) if self.results_model.rowCount() else None
+
+    def _result_activated(self, index: QModelIndex) -> None:
+        item = index.data(RESULT_ROLE)
+        if item is not None:
+            self.resultActivated.emit(item)

@@ -1,0 +1,362 @@
+"""ReaderPage: one document laid out for reading, and where the reader is in it.
+
+It typesets the text (in slices, see ``reader_typeset``), maps Python offsets to Qt
+positions, keeps the reading position across zoom, themes and resizing, and runs a jump
+(to a note, a hit, a position) once the text it needs has been typeset. What the reader
+does on the text (notes, search hits, find, highlighting, keys) is ``ReaderView``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, QTextCursor
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from app.core.documents.layout import TextLayout
+from app.core.documents.structure import Block
+from app.core.library.store import DocumentRecord
+from app.ui.reader.browser import ReaderBrowser
+from app.ui.reader.render import palette_for, set_column_margins
+from app.ui.reader.typeset import Typesetter
+from app.ui.themes import THEME_NAMES, THEMES, Theme
+
+MIN_FONT_SIZE = 10.0
+MAX_FONT_SIZE = 32.0
+DEFAULT_FONT_SIZE = 15.0
+POSITION_DEBOUNCE_MS = 300
+# A jump waits until the text this far past its target is typeset, so it can reach the top.
+_JUMP_LOOKAHEAD = 6_000
+
+
+class ReaderPage(QWidget):
+    """The document view; subclasses add what is done on the text through the hooks
+    ``_document_changed``, ``_refresh_marks``, ``_update_actions`` and ``_palette_changed``."""
+
+    zoomChanged = Signal(float)
+    themeChanged = Signal(str)
+    positionChanged = Signal(int)  # Python offset of the first visible character
+    typesetFinished = Signal()  # the whole text is laid out (long books take a moment)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self._record: DocumentRecord | None = None
+        self._layout = TextLayout("")
+        self._body_start = 0
+        self._font_size = DEFAULT_FONT_SIZE
+        self._theme_name = "light"
+        self._theme = THEMES["light"]
+        self._anchor = 0  # reading position, kept while the view reflows
+        self._hold = 0  # >0 while the view reflows: scroll moves are not the reader's
+        self._emitted_position = -1
+        self._typesetting = False
+        self._blocks: tuple[Block, ...] = ()
+        self._typesetter = Typesetter(self)
+        self._typesetter.progressed.connect(self._typeset_progressed)
+        self._typesetter.finished.connect(self._typeset_finished)
+        # A jump asked for before its text was typeset: (offset, action), run when it is.
+        self._pending: tuple[int, Callable[[], None]] | None = None
+
+        self.browser = ReaderBrowser(self)
+        self.browser.setAccessibleName("Document text")
+        self._empty = QLabel("Choose a document to read", self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self.browser)
+        self._column = QVBoxLayout(self)  # subclasses add their bars below the text
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self._stack, 1)
+        self.setFocusProxy(self.browser)
+        self.setAutoFillBackground(True)
+
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_DEBOUNCE_MS)
+        self._position_timer.timeout.connect(self._emit_position)
+        self.browser.anchorClicked.connect(open_link)
+        self.browser.zoomRequested.connect(lambda step: self.set_font_size(self._font_size + step))
+        self.browser.aboutToReflow.connect(self._begin_hold)
+        self.browser.reflowed.connect(self._reflowed)
+        self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    # -- hooks -------------------------------------------------------------------------
+
+    def _document_changed(self) -> None:
+        """A new text (or none): drop what was marked on the previous one."""
+
+    def _refresh_marks(self) -> None:
+        """Draw the marks again (the text moved or more of it arrived)."""
+
+    def _update_actions(self) -> None:
+        """Enable what can be done now."""
+
+    def _text_arrived(self) -> None:
+        """Another slice of the text is in the view."""
+
+    def _palette_changed(self, page: QPalette) -> None:
+        """Recolour what subclasses added for the theme's ``page`` palette."""
+
+    # -- document --------------------------------------------------------------------
+
+    def show_document(
+        self, record: DocumentRecord, text: str, blocks: Sequence[Block] = ()
+    ) -> None:
+        """Show ``text`` (the normalised text) of ``record`` from the top.
+
+        ``blocks`` give its structure (headings, lists…; hidden kinds are left out of
+        view). Notes and search hits of the previous document are dropped; an open find bar
+        searches the new text. A long text is typeset in slices: the first screen shows at
+        once, ``typesetFinished`` says when the rest is in.
+        """
+        self._record = record
+        self.text = text
+        self._blocks = tuple(blocks)
+        self._layout = TextLayout(text, self._blocks)
+        self._anchor = 0
+        self._document_changed()
+        self._stack.setCurrentWidget(self.browser)
+        self._typeset()
+
+    def clear(self) -> None:
+        """The empty state: no document, a friendly hint."""
+        self._typesetter.cancel()
+        self._pending = None
+        self._record = None
+        self.text = ""
+        self._layout = TextLayout("")
+        self._anchor = 0
+        self._document_changed()
+        self._begin_hold()
+        self.browser.document().clear()
+        self._end_hold()
+        self.browser.setExtraSelections([])
+        self._stack.setCurrentWidget(self._empty)
+        self._update_actions()
+
+    def document_id(self) -> str | None:
+        return self._record.id if self._record else None
+
+    def record(self) -> DocumentRecord | None:
+        return self._record
+
+    def is_typeset(self) -> bool:
+        """True once the whole text is in the view (marks and jumps wait for it otherwise)."""
+        return self._typesetter.is_done()
+
+    def py_to_qt(self, offset: int, end: bool = False) -> int:
+        """QTextDocument position of Python offset ``offset`` in the text (``end``: as the
+        end of a span, see ``TextLayout.to_qt``)."""
+        return self._body_start + self._layout.to_qt(offset, end)
+
+    def qt_to_py(self, position: int) -> int:
+        """Python offset in the text of QTextDocument ``position`` (header -> 0)."""
+        return self._layout.to_py(max(position - self._body_start, 0))
+
+    def _typeset(self) -> None:
+        """Lay the document out again (zoom, theme), keeping the reading position."""
+        if self._record is None:
+            return
+        self._begin_hold()
+        self._typesetting = True
+        try:
+            self._body_start = self._typesetter.start(
+                self.browser.document(),
+                self._record,
+                self._layout,
+                theme=self._theme,
+                point_size=self._font_size,
+                viewport_width=self.browser.viewport().width(),
+            )
+            self._typesetting = False
+            # Inserting text pushed the browser's caret to the end, where QTextEdit would
+            # scroll on showing: park it at the top until the reading position is there.
+            self.browser.setTextCursor(QTextCursor(self.browser.document()))
+            self._refresh_marks()
+            self._restore_anchor()
+        finally:
+            self._typesetting = False
+            self._end_hold()
+        self._update_actions()
+        if self._typesetter.is_done():
+            self.typesetFinished.emit()
+
+    def _typeset_progressed(self) -> None:
+        if self._pending is not None and self._is_written(self._pending[0]):
+            self._run_pending()
+        self._text_arrived()  # after a jump, so marks reach the text it went to
+
+    def _typeset_finished(self) -> None:
+        self._refresh_marks()
+        if self._pending is not None:
+            self._run_pending()
+        self.typesetFinished.emit()
+
+    def _is_written(self, offset: int) -> bool:
+        if self._typesetter.is_done():
+            return True
+        return self._layout.to_qt(offset) + _JUMP_LOOKAHEAD <= self._typesetter.written_to()
+
+    def _when_written(self, offset: int, action: Callable[[], None]) -> None:
+        """Run ``action`` now if the text at ``offset`` is typeset, else once it is."""
+        self._pending = (offset, action)
+        if self._is_written(offset):
+            self._run_pending()
+
+    def _run_pending(self) -> None:
+        if self._pending is None:
+            return
+        action = self._pending[1]
+        self._pending = None
+        action()
+
+    def _restore_anchor(self) -> None:
+        """Bring the reading position back to the top of the view, once it is typeset."""
+        anchor = self._anchor
+
+        def jump() -> None:
+            # Held: the top line starts at or before the anchor, which must not drift there.
+            # Other jumps (to a hit, a note) are not held: where they land is the new
+            # reading position, which a zoom or a theme change then keeps.
+            self._begin_hold()
+            try:
+                caret = QTextCursor(self.browser.document())
+                caret.setPosition(self.py_to_qt(anchor) if anchor else 0)
+                self.browser.setTextCursor(caret)
+                self._scroll_to_offset(anchor)
+            finally:
+                self._end_hold()
+
+        self._when_written(anchor, jump)
+
+    # -- reading position --------------------------------------------------------------
+
+    def reading_position(self) -> int:
+        """Python offset of the first character visible at the top of the text.
+
+        An offset rather than a scroll fraction: it survives zoom, resizing and themes.
+        """
+        return self._anchor
+
+    def restore_position(self, value: float) -> None:
+        """Scroll so the line holding offset ``value`` is at the top (0 = the header)."""
+        self._anchor = max(0, min(int(value), len(self.text)))
+        if self._record is not None:
+            self._restore_anchor()
+
+    def _begin_hold(self) -> None:
+        self._hold += 1
+
+    def _end_hold(self) -> None:
+        self._hold -= 1
+
+    def _reflowed(self) -> None:
+        # While typesetting, the scroll bar coming and going resizes the viewport of a
+        # half-built document: _typeset places the column and the position when done.
+        if self._record is not None and not self._typesetting:
+            set_column_margins(
+                self.browser.document(), self.browser.viewport().width(), self._font_size
+            )
+            if self._pending is None:
+                self._scroll_to_offset(self._anchor)
+        self._end_hold()
+
+    def _scrolled(self) -> None:
+        # While a jump waits for its text, the reading position is the jump's target.
+        if self._hold or self._record is None or self._pending is not None:
+            return
+        self._anchor = self._top_offset()
+        self._position_timer.start()
+
+    def _emit_position(self) -> None:
+        if self._record is not None and self._anchor != self._emitted_position:
+            self._emitted_position = self._anchor
+            self.positionChanged.emit(self._anchor)
+
+    def _top_offset(self) -> int:
+        position = self.browser.top_position()
+        if position < self._body_start or self.browser.verticalScrollBar().value() == 0:
+            return 0  # the header, or the very top
+        return self.qt_to_py(position)
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        if offset <= 0:
+            self.browser.verticalScrollBar().setValue(0)
+        else:
+            self.browser.scroll_to_position(self.py_to_qt(offset))
+
+    # -- zoom --------------------------------------------------------------------------
+
+    def font_size(self) -> float:
+        return self._font_size
+
+    def set_font_size(self, point_size: float) -> None:
+        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, round(float(point_size) * 2) / 2))
+        if size == self._font_size:
+            return
+        self._font_size = size
+        self._typeset()
+        self.zoomChanged.emit(size)
+
+    def zoom_in(self) -> None:
+        self.set_font_size(self._font_size + 1)
+
+    def zoom_out(self) -> None:
+        self.set_font_size(self._font_size - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_font_size(DEFAULT_FONT_SIZE)
+
+    # -- themes ------------------------------------------------------------------------
+
+    def theme(self) -> str:
+        """The theme asked for: "light", "sepia", "dark" or "system"."""
+        return self._theme_name
+
+    def effective_theme(self) -> str:
+        """The theme drawn: "system" resolved to "light" or "dark"."""
+        return self._theme.name
+
+    def set_theme(self, name: str) -> None:
+        if name != "system" and name not in THEME_NAMES:
+            raise ValueError(f"unknown theme {name!r}: use {', '.join(THEME_NAMES)} or system")
+        resolved = _system_theme() if name == "system" else THEMES[name]
+        changed = name != self._theme_name
+        self._theme_name = name
+        if resolved is not self._theme:
+            self._theme = resolved
+            self._apply_palette()
+            self._typeset()
+        if changed:
+            self.themeChanged.emit(name)
+
+    def _system_scheme_changed(self) -> None:
+        if self._theme_name == "system":
+            self._theme_name = ""  # force a re-resolve
+            self.set_theme("system")
+
+    def _apply_palette(self) -> None:
+        t = self._theme
+        page = palette_for(t, self.palette())
+        self.setPalette(page)
+        self.browser.setPalette(page)
+        empty = QPalette(page)
+        empty.setColor(QPalette.ColorRole.WindowText, QColor(t.muted))
+        self._empty.setPalette(empty)
+        self._palette_changed(page)
+
+
+def open_link(url: QUrl) -> None:
+    """Open a clicked link in the browser: http and https only, never files or others."""
+    if url.scheme().lower() in ("http", "https") and url.host():
+        QDesktopServices.openUrl(url)
+
+
+def _system_theme() -> Theme:
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return THEMES["dark" if scheme == Qt.ColorScheme.Dark else "light"]

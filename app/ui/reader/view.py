@@ -1,0 +1,338 @@
+"""ReaderView: comfortable reading of one document, with its notes, search hits and find.
+
+The widget keeps no storage: it shows what it is given and reports what the reader does
+through signals (``highlightRequested``, ``noteClicked``, ``positionChanged``...).
+
+Offsets in its API are Python ``str`` offsets into the document's normalised text, the
+same as note anchors; ``py_to_qt`` / ``qt_to_py`` convert to QTextDocument positions.
+
+Keys: while the focus is inside the reader it claims Ctrl+F (find), Ctrl+Shift+H and
+Ctrl+Shift+N (highlight the selection, with a note) and, while the find bar is open, F3,
+Shift+F3 and Esc, so a window binding the same keys never makes them ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.core.documents.layout import snap_to_words
+from app.core.notes import Note
+from app.core.search.query_terms import Phrase
+from app.ui.reader.find import FindBar, FindController
+from app.ui.reader.hits import HitsBar, hit_spans
+from app.ui.reader.marks import Marks
+from app.ui.reader.page import (
+    DEFAULT_FONT_SIZE,
+    MAX_FONT_SIZE,
+    MIN_FONT_SIZE,
+    ReaderPage,
+    open_link,
+)
+
+__all__ = ["DEFAULT_FONT_SIZE", "MAX_FONT_SIZE", "MIN_FONT_SIZE", "ReaderView", "open_link"]
+
+_HIGHLIGHT_KEYS = {"Ctrl+Shift+H": False, "Ctrl+Shift+N": True}
+MESSAGES = {
+    "no_selection": "Nothing to highlight: select a passage in the text first, then press {keys}.",
+}
+
+
+class ReaderView(ReaderPage):
+    noteClicked = Signal(str)
+    highlightRequested = Signal(int, int, bool)  # start, end (Python offsets), with_note
+    statusMessage = Signal(str)  # why a command did nothing, for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Reader")
+        self._marks = Marks()
+        self._marked_to = 0  # Python offset up to which marks were drawn on typeset text
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.hits_bar = HitsBar(self)
+        self.hits_bar.hide()
+        self.hits_bar.nextRequested.connect(lambda: self._step_search_hit(1))
+        self.hits_bar.previousRequested.connect(lambda: self._step_search_hit(-1))
+        self.hits_bar.closeRequested.connect(lambda: self.set_search_terms(set()))
+        self._column.addWidget(self.hits_bar)
+        self._column.addWidget(self.find_bar)
+        self._build_actions()
+        self.browser.characterClicked.connect(self._character_clicked)
+        self.browser.selectionChanged.connect(self._update_actions)
+        self._finder = FindController(self.find_bar, self._marks.finds, lambda: self._anchor, self)
+        self._finder.changed.connect(self._refresh_marks)
+        self._finder.revealRequested.connect(self._reveal_offset)
+        self.find_bar.closeRequested.connect(self.close_find)
+        self._apply_palette()
+        self.clear()
+
+    def _build_actions(self) -> None:
+        # Shortcuts are shown in menus but claimed through ShortcutOverride (see event()):
+        # registered here they would clash with a window binding the same keys.
+        def action(text: str, keys: str | QKeySequence.StandardKey = "") -> QAction:
+            act = QAction(text, self)
+            if keys:
+                act.setShortcut(QKeySequence(keys))
+            return act
+
+        self.highlight_action = action("Highlight", "Ctrl+Shift+H")
+        self.highlight_action.triggered.connect(lambda: self.request_highlight(False))
+        self.highlight_with_note_action = action("Highlight with Note…", "Ctrl+Shift+N")
+        self.highlight_with_note_action.triggered.connect(lambda: self.request_highlight(True))
+        self.find_action = action("Find in Document…", QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.open_find)
+        self.zoom_in_action = action("Zoom In")
+        self.zoom_in_action.triggered.connect(self.zoom_in)
+        self.zoom_out_action = action("Zoom Out")
+        self.zoom_out_action.triggered.connect(self.zoom_out)
+        self.zoom_reset_action = action("Actual Size")
+        self.zoom_reset_action.triggered.connect(self.zoom_reset)
+        self.browser.menu_actions = [self.highlight_action, self.highlight_with_note_action]
+        self._update_actions()
+
+    # -- hooks of ReaderPage -------------------------------------------------------------
+
+    def _document_changed(self) -> None:
+        self._marks.reset()
+        self._update_hits_bar()
+        if self._record is None:
+            self.close_find()
+        self._finder.set_text(self.text, self._layout.is_hidden)
+
+    def _text_arrived(self) -> None:
+        # Marks past the typeset text are drawn again once the view shows its end (a jump,
+        # a scroll) and when the last slice is in, not on every slice: with hundreds of
+        # hits in a book that redraw doubled the time it took to typeset.
+        if self.is_typeset() or self.qt_to_py(self.browser.bottom_position()) < self._marked_to:
+            return
+        if any(end > self._marked_to for _start, end in self._marks.all_spans()):
+            self._refresh_marks()
+
+    def _palette_changed(self, page: QPalette) -> None:
+        bar = QPalette(page)
+        bar.setColor(QPalette.ColorRole.Window, QColor(self._theme.panel))
+        self.find_bar.setPalette(bar)
+        self.hits_bar.setPalette(bar)
+
+    # -- marks: notes, search hits, find -----------------------------------------------
+
+    def set_note_highlights(self, notes: Sequence[Note]) -> None:
+        """Draw the anchored, non-orphan ``notes`` over their spans."""
+        self._marks.set_notes(notes, len(self.text))
+        self._refresh_marks()
+
+    def select_note(self, note_id: str) -> bool:
+        """Make a note's highlight current and scroll to it; False if it is not drawn.
+
+        A note inside a span the view hides scrolls to the nearest visible place.
+        """
+        span = self._marks.note(note_id)
+        self._marks.current_note = span.id if span else None
+        self._refresh_marks()
+        if span is not None:
+            self._reveal_offset(span.start)
+        return span is not None
+
+    def _reveal_offset(self, offset: int) -> None:
+        self._when_written(offset, lambda: self.browser.reveal_position(self.py_to_qt(offset)))
+
+    def _character_clicked(self, position: int) -> None:
+        if position < self._body_start:
+            return
+        note = self._marks.note_at(self.qt_to_py(position))
+        if note is not None:
+            self._marks.current_note = note.id
+            self._refresh_marks()
+            self.noteClicked.emit(note.id)
+
+    def set_search_terms(self, terms: Iterable[str], phrases: Iterable[Phrase] = ()) -> None:
+        """Mark what the index matched and go to the first match.
+
+        ``terms`` are marked word by word; each of ``phrases`` (the analysed terms of a
+        quoted phrase, from ``app.core.search.query_terms.query_phrases``) is marked, counted and
+        stepped through as one match.
+        """
+        spans = hit_spans(self._layout, terms, phrases) if self._record else []
+        self._marks.hits.set(spans)
+        self._refresh_marks()
+        self._update_hits_bar()
+        if spans:
+            self._go_to_hit()
+
+    def hit_count(self) -> int:
+        return len(self._marks.hits.spans)
+
+    def current_hit_index(self) -> int:
+        """0-based index of the current search hit, -1 without hits."""
+        return self._marks.hits.index
+
+    def current_hit(self) -> str:
+        """The text of the current search hit ('' without hits)."""
+        span = self._marks.hits.current()
+        return self.text[span[0] : span[1]] if span else ""
+
+    def next_hit(self) -> None:
+        """Next search hit (F3); while the find bar is open, the next find match."""
+        self._step_hit(1)
+
+    def previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, delta: int) -> None:
+        if self.find_bar.isVisible() and self._marks.finds.spans:
+            self._finder.step(delta)
+        else:
+            self._step_search_hit(delta)
+
+    def _step_search_hit(self, delta: int) -> None:
+        if self._marks.hits.step(delta) is not None:
+            self._update_hits_bar()
+            self._go_to_hit()
+
+    def _update_hits_bar(self) -> None:
+        self.hits_bar.set_count(self._marks.hits.index + 1, len(self._marks.hits.spans))
+
+    def _go_to_hit(self) -> None:
+        span = self._marks.hits.current()
+        if span is None:
+            return
+        self._refresh_marks()
+
+        def jump() -> None:
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(self.py_to_qt(span[0]))
+            self.browser.setTextCursor(cursor)  # Shift+arrows then select from the hit
+            self.browser.reveal_position(cursor.position())
+
+        self._when_written(span[0], jump)
+
+    def open_find(self) -> None:
+        """Open the find bar (Ctrl+F), seeded with a short selection."""
+        if self._record is not None:
+            self._finder.open(self.browser.textCursor().selectedText())
+
+    def close_find(self) -> None:
+        """Close the find bar and clear its marks (Esc)."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.find_bar.isAncestorOf(focus)
+        self._finder.close()
+        if had_focus:
+            self.browser.setFocus()
+
+    def is_find_open(self) -> bool:
+        return self.find_bar.isVisible()
+
+    def find_count(self) -> int:
+        return len(self._marks.finds.spans)
+
+    def current_find_index(self) -> int:
+        """0-based index of the current find match, -1 without matches."""
+        return self._marks.finds.index
+
+    def find_next(self) -> None:
+        self._finder.step(1)
+
+    def find_previous(self) -> None:
+        self._finder.step(-1)
+
+    def _refresh_marks(self) -> None:
+        if self._record is None:
+            self.browser.setExtraSelections([])
+            return
+        # Marks past the typeset text are clamped to its end, and drawn again as it grows.
+        written = self._body_start + self._typesetter.written_to()
+        self._marked_to = (
+            self.qt_to_py(written) if not self._typesetter.is_done() else len(self.text)
+        )
+
+        def to_qt(offset: int, end: bool) -> int:
+            return min(self.py_to_qt(offset, end), written)
+
+        self.browser.setExtraSelections(
+            self._marks.selections(self.browser.document(), to_qt, self._theme)
+        )
+
+    # -- highlighting the selection ----------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """Python span of the selected text, trimmed of surrounding whitespace and grown to
+        whole words: a highlight never ends in the middle of a word."""
+        cursor = self.browser.textCursor()
+        if self._record is None or not cursor.hasSelection():
+            return None
+        start = max(cursor.selectionStart(), self._body_start)
+        end = cursor.selectionEnd()
+        if end <= start:
+            return None
+        s, e = self.qt_to_py(start), self.qt_to_py(end)
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return snap_to_words(self.text, s, e) if s < e else None
+
+    def request_highlight(self, with_note: bool) -> None:
+        """Ask to highlight the selection; without one, say why nothing happens."""
+        span = self.selected_span()
+        if span is None:
+            keys = self.highlight_with_note_action if with_note else self.highlight_action
+            self.statusMessage.emit(
+                MESSAGES["no_selection"].format(keys=keys.shortcut().toString())
+            )
+            return
+        self.highlightRequested.emit(span[0], span[1], with_note)
+        # Drop the selection so the new highlight's colour shows instead of the selection's.
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
+
+    def _update_actions(self) -> None:
+        # Enabled with nothing selected too: triggering then says what to do.
+        has = self._record is not None
+        self.highlight_action.setEnabled(has)
+        self.highlight_with_note_action.setEnabled(has)
+        self.find_action.setEnabled(has)
+
+    # -- keys --------------------------------------------------------------------------
+
+    def _claims(self, event: QKeyEvent) -> bool:
+        if event.matches(QKeySequence.StandardKey.Find):
+            return self._record is not None
+        combo = QKeySequence(event.keyCombination()).toString()
+        if combo in _HIGHLIGHT_KEYS:
+            return self.selected_span() is not None
+        if self.find_bar.isVisible():
+            return event.key() in (Qt.Key.Key_F3, Qt.Key.Key_Escape)
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        # A claimed key is delivered to us as a key press instead of firing a shortcut.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._claims(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._claims(event):
+            super().keyPressEvent(event)
+            return
+        combo = QKeySequence(event.keyCombination()).toString()
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.open_find()
+        elif combo in _HIGHLIGHT_KEYS:
+            self.request_highlight(_HIGHLIGHT_KEYS[combo])
+        elif event.key() == Qt.Key.Key_Escape:
+            self.close_find()
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.find_previous()
+        else:
+            self.find_next()
+        event.accept()

@@ -1,0 +1,179 @@
+"""Search off the GUI thread: a QObject living in its own QThread, with its own index reader.
+
+Whoosh wants one Searcher per thread and SQLite one connection per thread, so the worker
+opens its own library, index and notes connections. It also reads the library's list for
+the window, which at 10,000 documents would otherwise stall the GUI thread. Requests
+carry an id; the window drops answers to requests it has since replaced (typing fast
+never shows stale results).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from app.core.errors import CarnetError, SearchIndexError
+from app.core.library.store import Library
+from app.core.notes.search import NoteHit
+from app.core.notes.store import NotesStore
+from app.core.paths import DataPaths
+from app.core.search.index import SearchIndex, SearchResults
+from app.ui.library.model import sorted_records
+
+log = logging.getLogger(__name__)
+
+SCOPES = ("all", "documents", "notes")
+PAGE = 50  # results per request: the list asks for the next page as it is scrolled
+
+
+@dataclass
+class SearchAnswer:
+    request: int
+    query: str
+    scope: str
+    documents: SearchResults | None = None
+    notes: list[NoteHit] = field(default_factory=list)
+    error: str | None = None
+    offset: int = 0
+    """Where this page starts in the combined ranking: documents first, then notes."""
+    notes_total: int = 0
+
+
+class _SearchWorker(QObject):
+    answered = Signal(object)  # SearchAnswer
+    damaged = Signal()  # the index failed past its open-time checks: it needs a rebuild
+    libraryLoaded = Signal(int, object)  # request, list[DocumentRecord]
+
+    def __init__(self, paths: DataPaths) -> None:
+        super().__init__()
+        self._paths = paths
+        self._library: Library | None = None
+        self._index: SearchIndex | None = None
+        self._notes: NotesStore | None = None
+
+    def _open_library(self) -> Library:
+        if self._library is None:
+            self._library = Library(self._paths.library_db)
+        return self._library
+
+    def _open(self) -> tuple[Library, SearchIndex]:
+        self._open_library()
+        assert self._library is not None
+        if self._index is None:
+            index = SearchIndex(self._paths.index_dir)
+            # Never rebuild from here: the indexing process owns writes to the index.
+            index.open(rebuild=False)
+            self._index = index
+        return self._library, self._index
+
+    def _notes_store(self) -> NotesStore | None:
+        if self._notes is None and self._paths.notes_db.exists():
+            self._notes = NotesStore(self._paths, read_only=True)
+        return self._notes
+
+    @Slot(int, str, str, int, int)
+    def search(self, request: int, query: str, scope: str, offset: int, limit: int) -> None:
+        """One page of ``limit`` results from ``offset``: documents, then notes after them."""
+        answer = SearchAnswer(request, query, scope, offset=offset)
+        try:
+            documents = 0
+            if scope in ("all", "documents"):
+                library, index = self._open()
+                answer.documents = index.search(query, library, limit, offset)
+                documents = answer.documents.total
+            if scope in ("all", "notes"):
+                store = self._notes_store()
+                if store is not None:
+                    wanted = limit - (len(answer.documents.hits) if answer.documents else 0)
+                    page = store.search_page(query, wanted, max(0, offset - documents))
+                    answer.notes, answer.notes_total = page.hits, page.total
+        except CarnetError as exc:
+            answer.error = str(exc)
+            self._index = None  # reopen next time: the indexing process may have rebuilt it
+            if isinstance(exc, SearchIndexError):
+                self.damaged.emit()  # unreadable here: the indexing process must rebuild it
+        except Exception as exc:  # noqa: BLE001 - a damaged index must not kill the thread
+            log.warning("search failed: %s", repr(exc))
+            answer.error = "The search index is damaged; it is being rebuilt."
+            if self._index is not None:
+                self._index.close()
+            self._index = None
+            # Only the indexing process writes the index: ask the window to have it rebuilt.
+            self.damaged.emit()
+        self.answered.emit(answer)
+
+    @Slot(int, int, int)
+    def load_library(self, request: int, column: int, order: int) -> None:
+        """The library's records, sorted as the list shows them (10,000 rows: ~60 ms here)."""
+        try:
+            records = sorted_records(self._open_library().all(), column, Qt.SortOrder(order))
+        except CarnetError as exc:
+            log.warning("could not read the library: %s", exc)
+            records = []
+        self.libraryLoaded.emit(request, records)
+
+    @Slot()
+    def warm_up(self) -> None:
+        """Open the index before the first query: the first search otherwise pays for it."""
+        try:
+            _, index = self._open()
+            index.search("carnet", self._open_library(), 1)
+        except CarnetError as exc:
+            log.info("index not ready yet: %s", exc)  # the indexing process is building it
+            self._index = None
+
+    @Slot()
+    def close(self) -> None:
+        for resource in (self._index, self._library, self._notes):
+            if resource is not None:
+                resource.close()
+        self._index = self._library = self._notes = None
+
+
+class SearchService(QObject):
+    """Owns the search thread; ``request()`` returns the id the answer will carry."""
+
+    answered = Signal(object)  # SearchAnswer
+    damaged = Signal()  # a search hit a damaged index: rebuild it (in the indexing process)
+    libraryLoaded = Signal(int, object)  # request, list[DocumentRecord] in display order
+    _requested = Signal(int, str, str, int, int)
+    _library_requested = Signal(int, int, int)
+    _closing = Signal()
+    _warming = Signal()
+
+    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("carnet-search")
+        self._worker = _SearchWorker(paths)
+        self._worker.moveToThread(self._thread)
+        self._requested.connect(self._worker.search)
+        self._library_requested.connect(self._worker.load_library)
+        self._worker.libraryLoaded.connect(self.libraryLoaded)
+        self._closing.connect(self._worker.close)
+        self._worker.answered.connect(self.answered)
+        self._worker.damaged.connect(self.damaged)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._warming.connect(self._worker.warm_up)
+        self._thread.start()
+        self._warming.emit()
+        self._last = 0
+
+    def request(self, query: str, scope: str = "all", offset: int = 0, limit: int = PAGE) -> int:
+        """Ask for one page of results; the answer carries the id returned."""
+        self._last += 1
+        self._requested.emit(self._last, query, scope, offset, limit)
+        return self._last
+
+    def load_library(self, column: int, order: Qt.SortOrder) -> int:
+        """Read the library off the GUI thread; the answer comes with ``libraryLoaded``."""
+        self._last += 1
+        self._library_requested.emit(self._last, column, order.value)
+        return self._last
+
+    def shutdown(self) -> None:
+        self._closing.emit()
+        self._thread.quit()
+        self._thread.wait(5000)
