@@ -38,6 +38,8 @@ class Workspace:
         self._notes: NotesStore | None = None
         self.messages: list[str] = []
         """Things that happened on the way that the user should hear about."""
+        self.notes_state: str | None = None
+        """How the notes opened, in a few words, when not as usual ("Notes: read-only")."""
 
     def close(self) -> None:
         self.index.close()
@@ -53,13 +55,32 @@ class Workspace:
 
     @property
     def notes(self) -> NotesStore:
+        """The notes store; read-only (and said so) when the data directory can't be written."""
         if self._notes is None:
-            from app.core.notes.store import NotesStore  # noqa: PLC0415 - only when notes are used
-
-            self._notes = NotesStore(self.paths)
-            if self._notes.recovery_message:
-                self.messages.append(self._notes.recovery_message)
+            self._notes = self._open_notes()
         return self._notes
+
+    def _open_notes(self) -> NotesStore:
+        # Only when notes are used: `carnet search` never pays for opening them.
+        from app.core.notes.errors import NotesStorageError, read_only_error  # noqa: PLC0415
+        from app.core.notes.store import NotesStore  # noqa: PLC0415
+
+        try:
+            store = NotesStore(self.paths)
+        except NotesStorageError as exc:
+            # A full or unwritable data dir: reading still works; saving says why it can't.
+            self._tell(str(exc), "Notes: read-only")
+            return NotesStore(self.paths, read_only=True)
+        if store.recovery_message:
+            # A damaged notes file was set aside (and restored from a backup if any).
+            self._tell(store.recovery_message, "Notes recovered")
+        elif store.read_only:
+            self._tell(str(read_only_error(self.paths.root)), "Notes: read-only")
+        return store
+
+    def _tell(self, message: str, state: str) -> None:
+        self.messages.append(message)
+        self.notes_state = state
 
     def bring_in_bundled(
         self, progress: Progress | None = None, cancelled: Cancelled | None = None
