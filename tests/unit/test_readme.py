@@ -23,3 +23,11 @@ def test_ci_runs_the_readmes_test_command_verbatim() -> None:
     _, test = readme_commands()
     ci = (REPO / ".ci" / "run").read_text("utf-8")
     assert test in ci.splitlines()
+
+
+def test_ci_checks_lint_format_and_types_after_the_tests() -> None:
+    lines = (REPO / ".ci" / "run").read_text("utf-8").splitlines()
+    _, test = readme_commands()
+    checks = [".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/mypy app"]
+    assert all(check in lines for check in checks)
+    assert min(lines.index(check) for check in checks) > lines.index(test)
