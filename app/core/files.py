@@ -1,4 +1,4 @@
-"""Writing files so that a crash or a full disk never leaves half a file in place."""
+"""Creating and writing files: owner-only from the start, never half a file left in place."""
 
 from __future__ import annotations
 
@@ -20,3 +20,18 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise DataDirError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only (0600) unless it exists; never truncates.
+
+    SQLite gives a database's -wal/-shm the database file's mode, so creating the file
+    first is what keeps them private. An existing file's mode is left alone: it was made
+    here (0600) or chosen by the user.
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+    os.chmod(path, 0o600)  # whatever the umask took away, the owner can read and write

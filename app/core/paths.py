@@ -9,6 +9,7 @@ from pathlib import Path
 import appdirs
 
 from app.core.errors import DataDirError
+from app.core.files import create_private_file
 
 APP_NAME = "Carnet"
 DATA_DIR_ENV = "CARNET_DATA_DIR"
@@ -43,15 +44,6 @@ def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def bundled_corpus_dir() -> Path:
     """The articles shipped with Carnet, at the top of the source tree."""
     return Path(__file__).resolve().parents[2] / "corpus"
-
-
-def _create_private_file(path: Path) -> None:
-    """Create ``path`` empty and 0600 unless it exists (never truncates, never chmods)."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -92,7 +84,7 @@ class DataPaths:
         try:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
             if os.access(self.root, os.W_OK):
-                _create_private_file(self.library_db)
+                create_private_file(self.library_db)
         except OSError as exc:
             raise DataDirError(
                 f"Cannot create the data directory {self.root}: {exc.strerror or exc}. "

@@ -1,16 +1,17 @@
-"""The library catalogue's SQLite schema: append-only migrations and the step that runs them."""
+"""The library catalogue's SQLite schema: its append-only migration steps."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+from app.core.db import migrations
 from app.core.errors import LibraryError
 
-# Append-only, like the notes schema: a library at version N runs the steps after N in one
-# transaction with the version bump (``PRAGMA user_version``). Step 1 is what Carnet wrote
-# before versions were read (user_version 0, meta "schema" 1): its IF NOT EXISTS makes it
-# harmless on such a library, which then takes the later steps like any other.
+# Append to MIGRATIONS, never edit a released step (``db.migrations`` runs them). Step 1 is
+# what Carnet wrote before versions were read (user_version 0, and a meta "schema" row that
+# nothing ever read, no longer written): its IF NOT EXISTS makes it harmless on such a
+# library, which then takes the later steps like any other.
 _V1 = (
     """CREATE TABLE IF NOT EXISTS documents (
         id TEXT PRIMARY KEY,
@@ -42,26 +43,12 @@ def migrate(db: sqlite3.Connection, db_path: Path) -> None:
 
     A library from a newer Carnet is refused untouched (``LibraryError``).
     """
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"The library {db_path} was written by a newer Carnet (schema "
-                f"{version}, this version knows {SCHEMA_VERSION}). Update Carnet to open "
-                "it; it was not changed."
-            )
-        for step in MIGRATIONS[version:]:
-            for statement in step:
-                db.execute(statement)
-        if version != SCHEMA_VERSION:
-            # PRAGMA takes no parameters; the value is our own integer.
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
-            db.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES('schema', ?)",
-                (str(SCHEMA_VERSION),),
-            )
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+
+    def too_new(found: int, known: int) -> LibraryError:
+        return LibraryError(
+            f"The library {db_path} was written by a newer Carnet (schema "
+            f"{found}, this version knows {known}). Update Carnet to open "
+            "it; it was not changed."
+        )
+
+    migrations.migrate(db, MIGRATIONS, too_new)

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.core.db.migrations import schema_version
+from app.core.db.read_only import open_read_only as open_file_read_only
+from app.core.db.transaction import write_transaction
+from app.core.files import create_private_file
 from app.core.notes import recovery
 from app.core.notes.errors import NotesStorageError, is_corruption, storage_error
 from app.core.notes.model import COLUMNS, Note, note_from_row, note_to_row, parse_iso
-from app.core.notes.schema import SCHEMA_VERSION, migrate, schema_version
+from app.core.notes.schema import SCHEMA_VERSION, migrate
 from app.core.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -38,7 +42,7 @@ def probe_writable(root: Path) -> bool:
     """Really try to create a file: permission bits lie for root and on read-only mounts."""
     probe = root / f".carnet-write-probe-{os.getpid()}"
     try:
-        recovery.create_file_private(probe)
+        create_private_file(probe)
         probe.unlink()
     except OSError:
         return False
@@ -74,7 +78,7 @@ def open_writable(paths: DataPaths) -> Opened:
     stale = recovery.stale_markers(paths.root)
     try:
         if not db.exists():
-            recovery.create_file_private(db)
+            create_private_file(db)
         opened = _open_checked(paths, thorough=bool(stale))
         opened.marker = recovery.OpenMarker(paths.root)
         opened.marker.create()
@@ -126,7 +130,7 @@ def _recover(paths: DataPaths) -> tuple[str, Path]:
     damaged = recovery.move_aside(paths.notes_db, datetime.now(UTC))
     backup = recovery.restore_newest_sound_backup(paths)
     if backup is None:
-        recovery.create_file_private(paths.notes_db)
+        create_private_file(paths.notes_db)
         return (
             "Your notes database was damaged and no sound backup was found, so Carnet "
             f"started a new notes database. The damaged file was kept at {damaged}; notes "
@@ -150,13 +154,8 @@ def _merge_salvaged(conn: sqlite3.Connection, damaged: Path) -> None:
         except (ValueError, TypeError) as exc:  # a half-readable row: skip it, keep the rest
             log.warning("Unreadable row in damaged notes file: %s", exc)
     if notes:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(conn):
             added, updated, _same = merge(conn, notes)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         log.warning("Recovered %d notes from the damaged file %s", added + updated, damaged)
 
 
@@ -167,13 +166,9 @@ def open_read_only(paths: DataPaths) -> sqlite3.Connection:
             conn = connect(":memory:")  # no notes yet: an empty, schema-shaped store
             migrate(conn)
             return conn
-        try:
-            conn = connect(f"{db.as_uri()}?mode=ro", uri=True)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            # WAL needs a -shm file it cannot create in a read-only directory; immutable
-            # reads the file as it is (nobody can be writing it there anyway).
-            conn = connect(f"{db.as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = open_file_read_only(
+            db, "SELECT count(*) FROM sqlite_master", lambda uri: connect(uri, uri=True)
+        )
         if schema_version(conn) != SCHEMA_VERSION:
             conn.close()
             raise NotesStorageError(

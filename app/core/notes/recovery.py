@@ -15,6 +15,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
+from app.core.files import create_private_file
 from app.core.notes.model import COLUMNS
 from app.core.paths import DataPaths
 
@@ -23,13 +24,6 @@ log = logging.getLogger(__name__)
 KEEP_BACKUPS = 7
 _BACKUP_NAME = re.compile(r"^notes-(\d{8})-(\d{6})-(\d{6})\.sqlite3$")
 _MARKER_PREFIX = "notes.sqlite3.open."
-
-
-def create_file_private(path: Path) -> None:
-    """Create an empty owner-only file (SQLite's -wal/-shm then inherit its mode)."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
 
 
 # --- open markers: one per open store, named with its pid, removed on clean close ----------
@@ -42,7 +36,7 @@ class OpenMarker:
         self.path = root / f"{_MARKER_PREFIX}{os.getpid()}.{uuid.uuid4().hex[:8]}"
 
     def create(self) -> None:
-        create_file_private(self.path)
+        create_private_file(self.path)
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -113,7 +107,7 @@ def take_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime) -> P
     backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = backups_dir / f"notes-{now:%Y%m%d-%H%M%S-%f}.sqlite3"
     tmp = final.with_name(final.name + ".tmp")
-    create_file_private(tmp)
+    create_private_file(tmp)
     dst = sqlite3.connect(tmp)
     try:
         conn.backup(dst)
@@ -147,7 +141,7 @@ def restore_newest_sound_backup(paths: DataPaths) -> Path | None:
         if not file_is_sound(backup):
             log.warning("Skipping damaged notes backup %s", backup)
             continue
-        create_file_private(paths.notes_db)
+        create_private_file(paths.notes_db)
         src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
         dst = sqlite3.connect(paths.notes_db)
         try:

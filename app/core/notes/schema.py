@@ -1,13 +1,14 @@
 """Schema of notes.sqlite3 and its migrations, versioned with ``PRAGMA user_version``.
 
-Append to MIGRATIONS, never edit a released step: a database at version N runs the steps
-after N, in one transaction with the version bump, so a failed upgrade changes nothing.
+Append to MIGRATIONS, never edit a released step: ``db.migrations`` runs the steps after
+the database's version, in one transaction with the version bump.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+from app.core.db import migrations
 from app.core.notes.errors import NotesStorageError
 
 _V1 = (
@@ -39,27 +40,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring the database to SCHEMA_VERSION; the connection must be in autocommit mode."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = schema_version(conn)
-        if version > SCHEMA_VERSION:
-            raise NotesStorageError(
-                f"The notes database was written by a newer Carnet (schema {version}, this "
-                f"version knows {SCHEMA_VERSION}). Update Carnet to open it; it was not changed."
-            )
-        for step in MIGRATIONS[version:]:
-            for statement in step:
-                conn.execute(statement)
-        if version != SCHEMA_VERSION:
-            # PRAGMA cannot take parameters; the value is our own integer.
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+
+    def too_new(found: int, known: int) -> NotesStorageError:
+        return NotesStorageError(
+            f"The notes database was written by a newer Carnet (schema {found}, this "
+            f"version knows {known}). Update Carnet to open it; it was not changed."
+        )
+
+    migrations.migrate(conn, MIGRATIONS, too_new)

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from app.core.db.transaction import write_transaction
 from app.core.notes import database, recovery
 from app.core.notes.anchoring import Anchor, anchor_for_quote, relocate, text_hash
 from app.core.notes.errors import (
@@ -113,17 +114,8 @@ class NotesStore:
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is saved, or none of it."""
         self._require_writable()
-        with self._lock, self._guard(writing=True):
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    # A failed COMMIT (disk full) can leave the transaction open: undo it all.
-                    conn.execute("ROLLBACK")
-                raise
+        with self._lock, self._guard(writing=True), write_transaction(self._conn) as conn:
+            yield conn
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Note]:
         with self._lock, self._guard(writing=False):

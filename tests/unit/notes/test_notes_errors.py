@@ -14,6 +14,7 @@ from app.core.notes import (
     NotesReadOnlyError,
     NotesStorageError,
     NotesStore,
+    database,
     recovery,
 )
 from app.core.notes.errors import storage_error
@@ -48,8 +49,8 @@ def test_read_only_data_directory_is_detected(
     try:
         if os.geteuid() == 0:  # root writes through permission bits: simulate the refusal
             monkeypatch.setattr(
-                recovery,
-                "create_file_private",
+                database,
+                "create_private_file",
                 lambda path: (_ for _ in ()).throw(PermissionError(errno.EACCES, "denied")),
             )
         with NotesStore(paths) as s:
@@ -127,7 +128,7 @@ def test_enospc_while_backing_up(store: NotesStore, monkeypatch: pytest.MonkeyPa
     def no_space(path: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(recovery, "create_file_private", no_space)
+    monkeypatch.setattr(recovery, "create_private_file", no_space)
     with pytest.raises(NotesDiskFullError, match="is full"):
         store.backup_now()
     assert len(store.list()) == 1

@@ -1,0 +1,1 @@
+"""SQLite plumbing shared by the library and the notes store: migrations, transactions, opening."""
