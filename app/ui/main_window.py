@@ -49,6 +49,7 @@ from app.ui.library.import_status import (
 from app.ui.library.indexing_status import IndexingStatus
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.panel import NotesPanel
+from app.ui.notes.service import NoteChange
 from app.ui.plain_text import tooltip
 from app.ui.reader.view import ReaderView
 from app.ui.search.bar import SearchBar
@@ -241,9 +242,7 @@ class MainWindow(QMainWindow):
             pane.table,
             pane.results,
             self.reader.browser,
-            panel.list_view,
-            panel.editor.body,
-            panel.editor.tags,
+            *panel.focus_chain(),
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -459,8 +458,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.select_note(note_id)
 
     def show_all_notes(self) -> None:
-        self.notes_panel.tabs.setCurrentWidget(self.notes_panel.all_notes)
-        self.notes_panel.all_notes.setFocus()
+        self.notes_panel.show_all_notes()
 
     # ---- notes -----------------------------------------------------------------------
 
@@ -470,10 +468,16 @@ class MainWindow(QMainWindow):
         except CarnetError as exc:
             self.statusBar().showMessage(str(exc), 10000)
 
-    def _notes_changed(self, doc_id: str) -> None:
-        if doc_id == self.current_document():
-            self.reader.set_note_highlights(self.notes.list(doc_id))
-        self.library_pane.model.set_note_counts(self.notes.count_by_document())
+    def _notes_changed(self, change: NoteChange) -> None:
+        """One note changed: its highlight and its document's count follow, nothing is re-read."""
+        if change.doc_id == self.current_document():
+            if change.previous_id is not None:
+                self.reader.remove_note_highlight(change.previous_id)
+            if change.note is None:
+                self.reader.remove_note_highlight(change.note_id)
+            else:
+                self.reader.add_note_highlight(change.note)
+        self.library_pane.change_note_count(change.doc_id, change.count_delta)
 
     def export_notes(self, fmt: str) -> None:
         suffix = "md" if fmt == "md" else "json"
@@ -533,7 +537,7 @@ class MainWindow(QMainWindow):
                 self,
                 "Unsaved note",
                 "Your last note edit could not be saved:\n"
-                f"{self.notes_panel.autosaver.last_error or 'the notes store refused it'}.\n\n"
+                f"{self.notes_panel.last_save_error() or 'the notes store refused it'}.\n\n"
                 "Quit anyway and lose it, or stay and copy it somewhere safe?",
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,

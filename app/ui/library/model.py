@@ -82,6 +82,16 @@ class DocumentListModel(QAbstractTableModel):
         if self._records:
             self.dataChanged.emit(self.index(0, NOTES), self.index(len(self._records) - 1, NOTES))
 
+    def change_note_count(self, doc_id: str, delta: int) -> None:
+        """One document gained or lost notes: its Notes cell changes, no other row is read."""
+        if delta == 0:
+            return
+        self._notes[doc_id] = max(0, self._notes.get(doc_id, 0) + delta)
+        row = self.row_of(doc_id)
+        if row >= 0:
+            cell = self.index(row, NOTES)
+            self.dataChanged.emit(cell, cell)
+
     def titles(self) -> dict[str, str]:
         return {r.id: r.title for r in self._records}
 

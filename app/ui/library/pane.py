@@ -167,6 +167,10 @@ class LibraryPane(QWidget):
             self.model.set_records(records, note_counts, presorted=presorted)
         self._show_chosen()
 
+    def change_note_count(self, doc_id: str, delta: int) -> None:
+        """One document gained (or lost) ``delta`` notes: only its Notes cell changes."""
+        self.model.change_note_count(doc_id, delta)
+
     def current_doc_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(DOC_ID_ROLE) if index.isValid() else None

@@ -1,28 +1,36 @@
-"""All notes: every note across documents, searchable with the library's French matching."""
+"""All notes: every note across documents, searchable with the library's French matching.
+
+The list is read and searched in a worker thread (``NotesQueryService``) each time it is
+shown or the query changes; in between, the window's own changes are applied to it one
+note at a time, as ``NotesService`` reports them.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from app.core.errors import NotesError
-from app.core.notes import NotesStore
+from app.core.paths import DataPaths
 from app.ui.notes.delegate import NoteDelegate
 from app.ui.notes.model import DocIdRole, NoteIdRole, NotesListModel, newest_first_key
+from app.ui.notes.query_service import NotesAnswer, NotesQueryService
+from app.ui.notes.service import ChangeKind, NoteChange
 
 SEARCH_DELAY_MS = 200
-SEARCH_LIMIT = 500
 
 
 class AllNotesView(QWidget):
     """A searchable list of every note; activating one asks the window to open it."""
 
     openNoteRequested = Signal(str, str)
+    resultsShown = Signal()  # the answer to the latest query is in the list
 
-    def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self.queries = NotesQueryService(paths, self)
+        self.queries.answered.connect(self._answered)
+        self._waiting = False  # a query is in flight: its answer may predate a change
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText("Search all notes")
         self.search_field.setAccessibleName("Search all notes")
@@ -65,22 +73,59 @@ class AllNotesView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the current query again: all notes newest first, or the search's best matches."""
+        """Run the current query again in the worker: all notes newest first, or matches.
+
+        Hidden, the list waits: it is read again when shown.
+        """
         self._search_timer.stop()
-        query = self.search_field.text().strip()
-        try:
-            if query:
-                notes = [hit.note for hit in self._store.search(query, SEARCH_LIMIT)]
-            else:
-                notes = sorted(self._store.list(), key=newest_first_key)
-        except NotesError as exc:
-            self.message.setText(str(exc))
+        if not self.isVisible():
+            return
+        self._waiting = True
+        self.queries.request(self.search_field.text().strip())
+
+    def _answered(self, answer: NotesAnswer) -> None:
+        if answer.request != self.queries.latest():
+            return  # an older query: the answer to a newer one is on its way
+        self._waiting = False
+        if answer.error is not None:
+            self.message.setText(answer.error)
             self.message.show()
             return
-        self.model.set_notes(notes)
-        if not notes:
+        self.model.set_notes(answer.notes)
+        self._update_message()
+        self.resultsShown.emit()
+
+    def _update_message(self) -> None:
+        query = self.search_field.text().strip()
+        empty = self.model.rowCount() == 0
+        if empty:
             self.message.setText(f"No note matches “{query}”." if query else "No notes yet.")
-        self.message.setVisible(not notes)
+        self.message.setVisible(empty)
+
+    def apply_change(self, change: NoteChange) -> None:
+        """Follow one change made in this window without reading every note again."""
+        if not self.isVisible():
+            return  # read again when shown
+        if self._waiting or self.search_field.text().strip():
+            # The answer in flight may have been read before this change, and whether a
+            # note matches the query is the search's to say: ask again, off this thread.
+            self.refresh()
+            return
+        if change.previous_id is not None:
+            self.model.remove(change.previous_id)
+        self.model.remove(change.note_id)  # an edit moves the note to the top
+        if change.note is not None and change.kind is not ChangeKind.TRASHED:
+            self.model.upsert(change.note)
+        self._update_message()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # notes may have changed elsewhere (the command line, a merge)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The worker's thread runs only while the list is on screen: none outlives it.
+        self.queries.shutdown()
+        super().hideEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
         # A double-click also sends ``clicked``: only keyboard activation is handled here.

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import NotesError
-from app.core.notes import Note, NoteNotFound, NotesStore
+from app.core.notes import Note
+from app.ui.notes.service import NotesService
 
 SAVE_DELAY_MS = 700
 RETRY_DELAY_MS = 5000
@@ -27,7 +28,7 @@ class Edit:
     color: str | None
 
     def changes(self, note: Note) -> dict[str, object]:
-        """Keyword arguments for ``store.update``; empty when the edit matches ``note``."""
+        """What differs from ``note``, by field name; empty when the edit matches it."""
         out: dict[str, object] = {}
         if self.text != note.text:
             out["text"] = self.text
@@ -46,9 +47,9 @@ class AutoSaver(QObject):
     failed = Signal(str)
     statusChanged = Signal(str)
 
-    def __init__(self, store: NotesStore, parent: QObject | None = None) -> None:
+    def __init__(self, notes: NotesService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._notes = notes
         self._base: dict[str, Note] = {}
         self._pending: dict[str, Edit] = {}
         self._error: str | None = None
@@ -137,20 +138,9 @@ class AutoSaver(QObject):
         changes = edit.changes(base)
         if not changes:
             return base
-        try:
-            return self._store.update(
-                note_id,
-                text=edit.text if "text" in changes else None,
-                tags=edit.tags if "tags" in changes else None,
-                color=edit.color or "" if "color" in changes else None,
-            )
-        except NoteNotFound:
-            # The note vanished under us (trash emptied from another window): keep the
-            # writing by adding it again, with its passage, rather than dropping it.
-            return self._store.add(
-                base.doc_id,
-                edit.text,
-                tags=edit.tags if edit.tags is not None else base.tags,
-                anchor=base.anchor,
-                color=edit.color,
-            )
+        return self._notes.save_edit(
+            base,
+            text=edit.text if "text" in changes else None,
+            tags=edit.tags if "tags" in changes else None,
+            color=edit.color or "" if "color" in changes else None,
+        )

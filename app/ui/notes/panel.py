@@ -1,8 +1,9 @@
 """NotesPanel: the window's right-hand pane, the notes of the open document and all notes.
 
-The panel talks to the NotesStore directly on the GUI thread (a save takes well under a
-millisecond). What the user types is never dropped: edits live in the AutoSaver until the
-store accepts them, whatever happens to the selection or the document in between.
+Every change goes through the panel's NotesService (on the GUI thread: a save takes well
+under a millisecond), whose one signal the panel passes on as ``notesChanged``. What the
+user types is never dropped: edits live in the AutoSaver until the store accepts them,
+whatever happens to the selection or the document in between.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from app.ui.notes.autosave import AutoSaver
 from app.ui.notes.delegate import NoteDelegate
 from app.ui.notes.editor import NoteEditor
 from app.ui.notes.model import NotesListModel
+from app.ui.notes.service import NoteChange, NotesService
 
 _NO_DOCUMENT = "Open a document to see its notes."
 _NO_NOTES = (
@@ -42,21 +44,22 @@ class NotesPanel(QWidget):
     """Notes of the current document with an autosaving editor, and an All-notes tab."""
 
     noteActivated = Signal(str)
-    notesChanged = Signal(str)
+    notesChanged = Signal(object)  # NoteChange, whatever in the panel made it
     saveFailed = Signal(str)
     openNoteRequested = Signal(str, str)
 
     def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Notes panel")
-        self._store = store
+        self.service = NotesService(store, self)
+        self.service.changed.connect(self._on_change)
         self._doc_id: str | None = None
         self._doc_text: str | None = None
         self._current: Note | None = None
         self._trashed: Note | None = None
         self._quiet = False  # selection changes made by code do not emit noteActivated
 
-        self.autosaver = AutoSaver(store, self)
+        self.autosaver = AutoSaver(self.service, self)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self.saveFailed)
 
@@ -123,7 +126,7 @@ class NotesPanel(QWidget):
         bar.addWidget(dismiss)
         self.undo_bar.hide()
 
-        self.all_notes = AllNotesView(store, self)
+        self.all_notes = AllNotesView(store.paths, self)
         self.all_notes.openNoteRequested.connect(self.openNoteRequested)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -186,7 +189,7 @@ class NotesPanel(QWidget):
         notes: list[Note] = []
         if self._doc_id is not None:
             try:
-                notes = self._store.list(self._doc_id)
+                notes = self.service.notes_of(self._doc_id)
             except NotesError as exc:
                 self._report(str(exc))
         self._quiet = True
@@ -203,6 +206,19 @@ class NotesPanel(QWidget):
     def show_document_tab(self) -> None:
         self.tabs.setCurrentIndex(0)
 
+    def show_all_notes(self) -> None:
+        """Bring the All-notes tab forward with the focus in it."""
+        self.tabs.setCurrentWidget(self.all_notes)
+        self.all_notes.setFocus()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's stops for Tab, in order: the notes, the note's text, its tags."""
+        return [self.list_view, self.editor.body, self.editor.tags]
+
+    def last_save_error(self) -> str | None:
+        """Why the last save failed, while an edit is still unsaved; else None."""
+        return self.autosaver.last_error
+
     # --- notes --------------------------------------------------------------------------------
 
     def current_note(self) -> Note | None:
@@ -213,7 +229,7 @@ class NotesPanel(QWidget):
         if self._doc_id is None:
             return None
         try:
-            note = self._store.add(self._doc_id, "")
+            note = self.service.add(self._doc_id)
         except NotesError as exc:
             self._report(f"Not saved: {exc}")
             return None
@@ -231,7 +247,7 @@ class NotesPanel(QWidget):
             if self._doc_id is None or self._doc_text is None:
                 raise AnchorError("Open a document before highlighting a passage.")
             anchor = anchor_at(self._doc_text, start, end)
-            note = self._store.add(self._doc_id, "", anchor=anchor, color=color)
+            note = self.service.add(self._doc_id, anchor=anchor, color=color)
         except NotesError as exc:
             self._report(f"Not saved: {exc}")
             raise
@@ -240,7 +256,6 @@ class NotesPanel(QWidget):
         else:
             self.model.upsert(note)
             self._update_actions()
-            self.notesChanged.emit(note.doc_id)
         return note
 
     def _added(self, note: Note, *, focus: bool) -> None:
@@ -249,7 +264,6 @@ class NotesPanel(QWidget):
         self.select_note(note.id)
         if focus:
             self.editor.focus_body()
-        self.notesChanged.emit(note.doc_id)
 
     def select_note(self, note_id: str) -> bool:
         """Select a note of the current document (no noteActivated: the caller knows)."""
@@ -273,8 +287,7 @@ class NotesPanel(QWidget):
         """Move a note to the trash, with an Undo bar; unsaved typing in it is saved first."""
         self.autosaver.save_now()
         try:
-            note = self._store.get(note_id)
-            self._store.trash(note_id)
+            note = self.service.trash(note_id)
         except NotesError as exc:
             self._report(f"Not deleted: {exc}")
             return False
@@ -289,7 +302,6 @@ class NotesPanel(QWidget):
         self.undo_bar.show()
         self.undo_button.setFocus()
         self._update_actions()
-        self.notesChanged.emit(note.doc_id)
         return True
 
     def undo_delete(self) -> bool:
@@ -298,8 +310,7 @@ class NotesPanel(QWidget):
         if note is None:
             return False
         try:
-            self._store.restore(note.id)
-            restored = self._store.get(note.id)
+            restored = self.service.restore(note.id)
         except NotesError as exc:
             self._report(f"Not restored: {exc}")
             return False
@@ -309,7 +320,6 @@ class NotesPanel(QWidget):
             self.model.upsert(restored)
             self.select_note(restored.id)
         self._update_actions()
-        self.notesChanged.emit(restored.doc_id)
         return True
 
     def flush(self) -> bool:
@@ -348,14 +358,15 @@ class NotesPanel(QWidget):
             self._current = note
             if previous_id != note.id:
                 self.select_note(note.id)
-        self.notesChanged.emit(note.doc_id)
-        if self.tabs.currentWidget() is self.all_notes:
-            self.all_notes.refresh()
+
+    def _on_change(self, change: NoteChange) -> None:
+        self.all_notes.apply_change(change)
+        self.notesChanged.emit(change)
 
     def _on_tab(self, index: int) -> None:
         if self.tabs.widget(index) is self.all_notes:
+            # Listed from the store by another thread: what was typed must be there first.
             self.autosaver.save_now()
-            self.all_notes.refresh()
 
     def _report(self, message: str) -> None:
         self.editor.set_status(message)
@@ -373,4 +384,5 @@ class NotesPanel(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        self.all_notes.queries.shutdown()
         super().closeEvent(event)

@@ -125,6 +125,27 @@ class ReaderView(ReaderPage):
         self._marks.set_notes(notes, len(self.text))
         self._refresh_marks()
 
+    def add_note_highlight(self, note: Note) -> None:
+        """Draw one new or changed note (its colour, its return from the trash) in place.
+
+        The other highlights stay as they are; a note without a drawable passage (free,
+        orphan) is simply not drawn, as in ``set_note_highlights``.
+        """
+        # The same rule as a whole set decides what is drawn and how it is clamped.
+        one = Marks()
+        one.set_notes([note], len(self.text))
+        others = [span for span in self._marks.notes if span.id != note.id]
+        # Position order, as the store lists them: later spans are drawn over earlier ones.
+        self._marks.notes = sorted(others + one.notes, key=lambda span: span.start)
+        self._refresh_marks()
+
+    def remove_note_highlight(self, note_id: str) -> None:
+        """Stop drawing one note's highlight (it went to the trash)."""
+        self._marks.notes = [span for span in self._marks.notes if span.id != note_id]
+        if self._marks.current_note == note_id:
+            self._marks.current_note = None
+        self._refresh_marks()
+
     def select_note(self, note_id: str) -> bool:
         """Make a note's highlight current and scroll to it; False if it is not drawn.
 

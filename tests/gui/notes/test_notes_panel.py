@@ -15,6 +15,7 @@ from app.core.notes import Note, NotesDiskFullError, NotesStore, anchor_at
 from app.core.paths import DataPaths
 from app.ui.notes.model import OrphanRole
 from app.ui.notes.panel import NotesPanel
+from app.ui.notes.service import ChangeKind, NoteChange
 
 TEXT = (
     "Antony Blinken et Sergueï Lavrov se sont rencontrés à Genève. "
@@ -143,8 +144,9 @@ def test_flush_saves_text_tags_and_colour(
     with qtbot.waitSignal(panel.notesChanged, timeout=1000) as changed:
         panel.editor.color_buttons["green"].click()
         assert panel.flush()
-    assert changed.args == [DOC]
+    (change,) = changed.args
     saved = store.get(a.id)
+    assert (change.kind, change.doc_id, change.note) == (ChangeKind.EDITED, DOC, saved)
     assert saved.text == "corps"
     assert saved.tags == ("diplomatie", "genève", "ukraine")
     assert saved.color == "green"
@@ -206,14 +208,15 @@ def test_delete_and_undo(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> 
     panel.show()
     qtbot.waitExposed(panel)
     panel.select_note(a.id)
-    with qtbot.waitSignal(panel.notesChanged, timeout=1000):
+    with qtbot.waitSignal(panel.notesChanged, timeout=1000) as trashed:
         panel.delete_action.trigger()
+    assert trashed.args[0].kind is ChangeKind.TRASHED and trashed.args[0].count_delta == -1
     assert store.get(a.id).trashed
     assert panel.model.rowCount() == 0 and panel.undo_bar.isVisible()
     assert "trash" in panel.undo_label.text()
     with qtbot.waitSignal(panel.notesChanged, timeout=1000) as changed:
         qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
-    assert changed.args == [DOC]
+    assert changed.args[0].kind is ChangeKind.RESTORED and changed.args[0].doc_id == DOC
     assert not store.get(a.id).trashed
     assert panel.model.row_of(a.id) == 0 and not panel.undo_bar.isVisible()
     assert not panel.undo_delete()  # nothing left to undo
@@ -242,8 +245,8 @@ def test_anchored_note_stores_the_exact_quote(
     end = start + len("Les négociations sur l'Ukraine")
     with qtbot.waitSignal(panel.notesChanged, timeout=1000) as changed:
         note = panel.create_anchored_note(start, end, with_note=True, color="yellow")
-    assert changed.args == [DOC]
     stored = store.get(note.id)
+    assert changed.args[0] == NoteChange(ChangeKind.ADDED, DOC, note.id, stored)
     assert stored.anchor is not None
     assert stored.anchor.quote == "Les négociations sur l'Ukraine"
     assert (stored.anchor.start, stored.anchor.end, stored.color) == (start, end, "yellow")
@@ -290,17 +293,20 @@ def test_all_notes_search_is_french_and_opens_notes(
     store.add("other", "Rien à voir")
     panel.set_document_titles({DOC: "Genève", "other": "Autre"})
     panel.show()
-    panel.tabs.setCurrentWidget(panel.all_notes)
     view = panel.all_notes
+    with qtbot.waitSignal(view.resultsShown, timeout=3000):
+        panel.show_all_notes()
     assert view.model.rowCount() == 2
-    view.set_query("negociation")
+    with qtbot.waitSignal(view.resultsShown, timeout=3000):
+        view.set_query("negociation")
     assert [n.id for n in view.model.notes()] == [hit.id]
     qtbot.waitExposed(panel)
     rect = view.view.visualRect(view.model.index(0))
     with qtbot.waitSignal(panel.openNoteRequested, timeout=1000) as opened:
         qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [DOC, hit.id]
-    view.set_query("introuvable")
+    with qtbot.waitSignal(view.resultsShown, timeout=3000):
+        view.set_query("introuvable")
     assert view.model.rowCount() == 0 and "introuvable" in view.message.text()
 
 
