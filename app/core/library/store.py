@@ -1,122 +1,47 @@
 """The library: which documents Carnet knows, their metadata and normalised text, in SQLite.
 
-The library is the source of truth; the search index is a cache rebuilt from it. Each
-document carries an ``indexed`` flag and removals are journalled, so an index update that
-was interrupted (crash, kill, lock) is simply finished on the next run.
+The library is the source of truth; the search index is a cache rebuilt from it. This
+module opens it (read-only when the data directory cannot be written); reading is in
+``catalogue.py``, importing in ``importer.py``, the index journal in ``journal.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.documents.loader import (
-    EXTRACTOR_VERSION,
-    SUPPORTED_SUFFIXES,
-    LoadedDocument,
-    load_document,
+from app.core.db.read_only import open_read_only
+from app.core.errors import DataDirError, LibraryError
+from app.core.library.importer import EXTRACTOR_META, DocumentImporter, iter_candidate_files
+from app.core.library.journal import IndexJournal
+from app.core.library.records import (
+    Cancelled,
+    DocumentRecord,
+    ImportReport,
+    Progress,
+    document_id,
+    text_sha256,
 )
-from app.core.documents.structure import Block, blocks_from_json, blocks_to_json
-from app.core.errors import DataDirError, DocumentNotFound, DocumentSkipped, LibraryError
 from app.core.library.schema import migrate
+
+# Re-exported: most callers know the library by this module.
+__all__ = [
+    "EXTRACTOR_META",
+    "Cancelled",
+    "DocumentRecord",
+    "ImportReport",
+    "Library",
+    "Progress",
+    "document_id",
+    "iter_candidate_files",
+    "text_sha256",
+]
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
-"""Called as ``progress(done, total, what)``."""
-Cancelled = Callable[[], bool]
 
-EXTRACTOR_META = "extractor"
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    """A document of the library, without its text (fetch that with ``Library.text``)."""
-
-    id: str
-    path: str
-    title: str
-    source: str | None
-    date: str | None
-    words: int
-    reading_minutes: int
-    sha256: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "path": self.path,
-            "source": self.source,
-            "date": self.date,
-            "words": self.words,
-        }
-
-
-@dataclass
-class ImportReport:
-    """What an import or refresh did, for the user."""
-
-    added: list[DocumentRecord] = field(default_factory=list)
-    updated: list[DocumentRecord] = field(default_factory=list)
-    removed: list[DocumentRecord] = field(default_factory=list)
-    skipped: list[DocumentSkipped] = field(default_factory=list)
-    unchanged: int = 0
-    cancelled: bool = False
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
-
-    def merge(self, other: ImportReport) -> None:
-        self.added += other.added
-        self.updated += other.updated
-        self.removed += other.removed
-        self.skipped += other.skipped
-        self.unchanged += other.unchanged
-        self.cancelled = self.cancelled or other.cancelled
-
-
-def document_id(key: str) -> str:
-    """A short stable id from the document's key (its path, or ``corpus/NAME`` if bundled)."""
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-_RECORD_COLUMNS = "id, path, title, source, date, words, reading_minutes, sha256"
-
-
-def _record(row: sqlite3.Row | tuple[object, ...]) -> DocumentRecord:
-    return DocumentRecord(*row)
-
-
-def iter_candidate_files(root: Path) -> Iterator[str]:
-    """Supported files under a folder, without following symlinked folders (no loops).
-
-    Plain strings: a re-scan of 10,000 files spent more time building Path objects than
-    asking the disk.
-    """
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
-                yield os.path.join(dirpath, name)
-
-
-class Library:
+class Library(DocumentImporter, IndexJournal):
     """The document catalogue of one data directory."""
 
     def __init__(self, db_path: Path, corpus_dir: Path | None = None) -> None:
@@ -137,45 +62,19 @@ class Library:
                     "Check that the data directory is writable and the disk is not full."
                 ) from exc
             # A read-only data directory: reading and searching still work.
-            self._db = self._open_read_only(db_path, exc)
+            try:
+                self._db = open_read_only(db_path, "SELECT count(*) FROM documents")
+            except sqlite3.Error:
+                raise DataDirError(
+                    f"Cannot open the library at {db_path}: {exc}. "
+                    "Check that the data directory is readable."
+                ) from exc
             self.read_only = True
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
                 f"The library catalogue {db_path} is damaged ({exc}). "
                 "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
             ) from exc
-
-    def _forget_refused_roots(self) -> None:
-        """Drop file roots that never became documents (older Carnets kept refused files).
-
-        A folder root stays even when absent (an unplugged disk comes back); a root that
-        is not a folder counts only through its document.
-        """
-        stray = [
-            str(path)
-            for (path,) in self._db.execute(
-                "SELECT path FROM roots WHERE path NOT IN (SELECT path FROM documents)"
-            )
-            if os.path.isfile(path) or (not os.path.exists(path) and Path(path).suffix)
-        ]
-        if stray:
-            with self._transaction():
-                self._db.executemany("DELETE FROM roots WHERE path = ?", [(p,) for p in stray])
-
-    @staticmethod
-    def _open_read_only(db_path: Path, cause: Exception) -> sqlite3.Connection:
-        """``mode=ro``, or ``immutable=1`` when even WAL's shared-memory file can't be made."""
-        for query in ("mode=ro", "immutable=1"):
-            try:
-                db = sqlite3.connect(f"{db_path.as_uri()}?{query}", uri=True, isolation_level=None)
-                db.execute("SELECT count(*) FROM documents").fetchone()
-            except sqlite3.Error:
-                continue
-            return db
-        raise DataDirError(
-            f"Cannot open the library at {db_path}: {cause}. "
-            "Check that the data directory is readable."
-        ) from cause
 
     def close(self) -> None:
         self._db.close()
@@ -185,359 +84,3 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # ---- reading -----------------------------------------------------------------
-
-    def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
-
-    def all(self) -> list[DocumentRecord]:
-        rows = self._db.execute(f"SELECT {_RECORD_COLUMNS} FROM documents ORDER BY title")
-        return [_record(r) for r in rows]
-
-    def get(self, doc_id: str) -> DocumentRecord:
-        row = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
-        ).fetchone()
-        if row is None:
-            raise DocumentNotFound(doc_id)
-        return _record(row)
-
-    def find(self, doc_id: str) -> DocumentRecord | None:
-        try:
-            return self.get(doc_id)
-        except DocumentNotFound:
-            return None
-
-    def text(self, doc_id: str) -> str:
-        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise DocumentNotFound(doc_id)
-        return str(row[0])
-
-    def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        ids = list(doc_ids)
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self._db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
-        return {str(i): str(t) for i, t in rows}
-
-    def blocks(self, doc_id: str) -> tuple[Block, ...]:
-        """The structure of the document's text; () when it has none (or is damaged)."""
-        try:
-            row = self._db.execute(
-                "SELECT blocks, length(text) FROM documents WHERE id = ?", (doc_id,)
-            ).fetchone()
-        except sqlite3.OperationalError:
-            return ()  # a read-only library from before blocks: plain text is still fine
-        if row is None:
-            raise DocumentNotFound(doc_id)
-        return blocks_from_json(row[0], int(row[1]))
-
-    def roots(self) -> list[Path]:
-        return [Path(r[0]) for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
-
-    def get_meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
-
-    # ---- importing ------------------------------------------------------------------
-
-    def key_for(self, path: Path) -> str:
-        if self.corpus_dir is not None and path.parent == self.corpus_dir:
-            return f"corpus/{path.name}"
-        return str(path)
-
-    def add_paths(
-        self,
-        paths: Iterable[Path],
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ImportReport:
-        """Bring files and folders in; remember them as roots so later refreshes see changes."""
-        report = ImportReport()
-        files: list[str] = []
-        single: list[str] = []  # files asked for by name, roots once imported
-        folders: set[Path] = set()
-        for raw in paths:
-            path = Path(raw).expanduser().absolute()
-            if path.is_dir():
-                self._db.execute("INSERT OR IGNORE INTO roots(path) VALUES(?)", (str(path),))
-                folders.add(path)
-                files += iter_candidate_files(path)
-            elif path.exists() or path.is_symlink():
-                files.append(str(path))
-                single.append(str(path))
-                # Named again by hand: a file once removed from the library comes back.
-                self._db.execute("DELETE FROM meta WHERE key = ?", (f"excluded:{path}",))
-            else:
-                report.skipped.append(DocumentSkipped(str(path), "no such file or folder"))
-        reextract = self._extractor_is_stale()
-        if reextract:
-            # Documents outside what was asked for are read again too, so the new
-            # extractor's version can be recorded as done for the whole library.
-            asked = set(files)
-            files += [
-                p
-                for (p,) in self._db.execute("SELECT path FROM documents ORDER BY path")
-                if p not in asked and os.path.exists(p)
-            ]
-        self._import_files(files, report, progress, cancelled, reextract=reextract)
-        # A file is remembered only once it is in the library: a refused one (a .pdf) is
-        # reported now, not on every later refresh.
-        kept = {str(p) for (p,) in self._db.execute("SELECT path FROM documents")}
-        self._db.executemany(
-            "INSERT OR IGNORE INTO roots(path) VALUES(?)", [(p,) for p in single if p in kept]
-        )
-        if not report.cancelled:
-            self._drop_missing(folders, set(files), report)
-            if reextract and not self.read_only:
-                self.set_meta(EXTRACTOR_META, EXTRACTOR_VERSION)
-        return report
-
-    def _extractor_is_stale(self) -> bool:
-        return not self.read_only and self.get_meta(EXTRACTOR_META) != EXTRACTOR_VERSION
-
-    def refresh(
-        self, progress: Progress | None = None, cancelled: Cancelled | None = None
-    ) -> ImportReport:
-        """Re-scan every root: changed files are updated, vanished ones leave the library."""
-        self._forget_refused_roots()
-        return self.add_paths(self.roots(), progress, cancelled)
-
-    def remove(self, doc_id: str) -> DocumentRecord:
-        """Take a document out of the library (its notes are kept by the notes store)."""
-        record = self.get(doc_id)
-        with self._transaction():
-            self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-            self._db.execute("INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (doc_id,))
-            # A file removed by hand must not come back on the next refresh of its folder.
-            self._db.execute("DELETE FROM roots WHERE path = ?", (record.path,))
-            self._db.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES(?, '1')",
-                (f"excluded:{record.path}",),
-            )
-        return record
-
-    def _import_files(
-        self,
-        files: list[str],
-        report: ImportReport,
-        progress: Progress | None,
-        cancelled: Cancelled | None,
-        *,
-        reextract: bool = False,
-    ) -> None:
-        total = len(files)
-        # Two queries for the whole import rather than two per file: re-scanning a library
-        # of 10,000 unchanged files is then 10,000 stats and dictionary lookups.
-        excluded = {
-            str(k)[len("excluded:") :]
-            for (k,) in self._db.execute("SELECT key FROM meta WHERE key LIKE 'excluded:%'")
-        }
-        known: dict[str, tuple[str, int, int, str]] = {
-            str(row[0]): (str(row[1]), int(row[2]), int(row[3]), str(row[4]))
-            for row in self._db.execute("SELECT path, id, size, mtime_ns, sha256 FROM documents")
-        }
-        for n, path in enumerate(files):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                return
-            if progress is not None:
-                progress(n, total, os.path.basename(path))
-            if path in excluded:
-                continue
-            self._import_one(path, known.get(path), report, reextract=reextract)
-        if progress is not None:
-            progress(total, total, "")
-
-    def _import_one(
-        self,
-        name: str,
-        existing: tuple[str, int, int, str] | None,
-        report: ImportReport,
-        *,
-        reextract: bool = False,
-    ) -> None:
-        try:
-            stat = os.stat(name)
-        except OSError as exc:
-            report.skipped.append(DocumentSkipped(name, exc.strerror or str(exc)))
-            return
-        same_stat = existing is not None and (existing[1], existing[2]) == (
-            stat.st_size,
-            stat.st_mtime_ns,
-        )
-        if same_stat and not reextract:
-            report.unchanged += 1  # an unchanged file costs one stat, nothing more
-            return
-        path = Path(name)
-        try:
-            loaded = load_document(path)
-        except DocumentSkipped as skip:
-            report.skipped.append(skip)
-            return
-        sha = text_sha256(loaded.text)
-        if existing is not None and existing[3] == sha:
-            if reextract and self._refresh_metadata(existing[0], loaded):
-                report.updated.append(self.get(existing[0]))
-                return
-            self._db.execute(
-                "UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?",
-                (stat.st_size, stat.st_mtime_ns, existing[0]),
-            )
-            report.unchanged += 1
-            return
-        doc_id = existing[0] if existing is not None else document_id(self.key_for(path))
-        self._store(doc_id, path, loaded, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha=sha)
-        record = self.get(doc_id)
-        (report.updated if existing is not None else report.added).append(record)
-
-    def _refresh_metadata(self, doc_id: str, doc: LoadedDocument) -> bool:
-        """Same text, new extractor: store its structure and metadata; True if these changed.
-
-        A changed title, source or date is an update (the list and the index show them);
-        new structure alone is not, since the text notes anchor to is the same.
-        """
-        before = self.get(doc_id)
-        changed = (before.title, before.source, before.date) != (doc.title, doc.source, doc.date)
-        with self._transaction():
-            self._db.execute(
-                "UPDATE documents SET title = ?, source = ?, date = ?, blocks = ?,"
-                " indexed = indexed AND ? WHERE id = ?",
-                (doc.title, doc.source, doc.date, blocks_to_json(doc.blocks), not changed, doc_id),
-            )
-        return changed
-
-    def _store(
-        self,
-        doc_id: str,
-        path: Path,
-        doc: LoadedDocument,
-        *,
-        size: int,
-        mtime_ns: int,
-        sha: str,
-    ) -> None:
-        with self._transaction():
-            self._db.execute(
-                """INSERT INTO documents(id, path, title, source, date, words, reading_minutes,
-                                         size, mtime_ns, sha256, text, blocks, added, indexed)
-                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                   ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title,
-                     source = excluded.source, date = excluded.date, words = excluded.words,
-                     reading_minutes = excluded.reading_minutes, size = excluded.size,
-                     mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
-                     text = excluded.text, blocks = excluded.blocks, indexed = 0""",
-                (
-                    doc_id,
-                    str(path),
-                    doc.title,
-                    doc.source,
-                    doc.date,
-                    doc.words,
-                    doc.reading_minutes,
-                    size,
-                    mtime_ns,
-                    sha,
-                    doc.text,
-                    blocks_to_json(doc.blocks),
-                    _now(),
-                ),
-            )
-            self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))
-
-    def _drop_missing(self, scanned_dirs: set[Path], seen: set[str], report: ImportReport) -> None:
-        """Documents whose file vanished from a scanned folder (or from disk) leave."""
-        unseen = [
-            (str(i), str(p))
-            for i, p in self._db.execute("SELECT id, path FROM documents")
-            if p not in seen
-        ]
-        for doc_id, raw in unseen:
-            path = Path(raw)
-            if any(path.is_relative_to(d) for d in scanned_dirs) or not path.exists():
-                record = self.get(doc_id)
-                with self._transaction():
-                    self._db.execute("DELETE FROM documents WHERE id = ?", (record.id,))
-                    self._db.execute(
-                        "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (record.id,)
-                    )
-                    # A file root whose file is gone would be "no such file" for ever.
-                    self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
-                report.removed.append(record)
-
-    # ---- the index journal ---------------------------------------------------------
-
-    def unindexed(self, batch: int = 500) -> Iterator[tuple[DocumentRecord, str]]:
-        """Documents whose current text is not in the index yet, with their text."""
-        last = ""
-        while True:
-            rows = self._db.execute(
-                f"SELECT {_RECORD_COLUMNS}, text FROM documents "
-                "WHERE indexed = 0 AND id > ? ORDER BY id LIMIT ?",
-                (last, batch),
-            ).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield _record(row[:-1]), str(row[-1])
-            last = rows[-1][0]
-
-    def unindexed_count(self) -> int:
-        return int(
-            self._db.execute("SELECT count(*) FROM documents WHERE indexed = 0").fetchone()[0]
-        )
-
-    def pending_removals(self) -> list[str]:
-        return [str(r[0]) for r in self._db.execute("SELECT id FROM index_removals")]
-
-    def mark_indexed(self, doc_ids: Iterable[str], sha_by_id: dict[str, str]) -> None:
-        """Mark documents indexed, unless their text changed again meanwhile."""
-        with self._transaction():
-            self._db.executemany(
-                "UPDATE documents SET indexed = 1 WHERE id = ? AND sha256 = ?",
-                [(i, sha_by_id[i]) for i in doc_ids],
-            )
-
-    def clear_removals(self, doc_ids: Iterable[str]) -> None:
-        with self._transaction():
-            self._db.executemany("DELETE FROM index_removals WHERE id = ?", [(i,) for i in doc_ids])
-
-    def mark_all_unindexed(self) -> None:
-        with self._transaction():
-            self._db.execute("UPDATE documents SET indexed = 0")
-            self._db.execute("DELETE FROM index_removals")
-
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error, with errors a person can read."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
-    ) -> None:
-        if exc_type is None:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error as err:
-                self._db.execute("ROLLBACK")
-                raise DataDirError(f"Could not save the library: {err}") from err
-        else:
-            self._db.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError):
-                raise DataDirError(
-                    f"Could not save the library: {exc}. Is the disk full or read-only?"
-                ) from exc

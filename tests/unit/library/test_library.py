@@ -10,6 +10,7 @@ import pytest
 
 from app.core.documents.loader import load_document
 from app.core.errors import DocumentNotFound, LibraryError
+from app.core.library import records
 from app.core.library import store as library_module
 from app.core.library.store import Library
 from tests.conftest import CORPUS
@@ -177,14 +178,14 @@ def _make_old_library(db_path: Path, corpus: Path) -> None:
         db.execute(
             "INSERT INTO documents VALUES(?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, 'then', 1)",
             (
-                library_module.document_id(f"corpus/{file.name}"),
+                records.document_id(f"corpus/{file.name}"),
                 str(file),
                 loaded.title,
                 loaded.source,
                 loaded.date,
                 stat.st_size,
                 stat.st_mtime_ns,
-                library_module.text_sha256(text),
+                records.text_sha256(text),
                 text,
             ),
         )

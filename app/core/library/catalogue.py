@@ -1,0 +1,91 @@
+"""Reading the library's tables, and the one way it writes: a transaction with plain errors.
+
+The base of ``Library``: the importer and the index journal build on these reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.core.db.transaction import write_transaction
+from app.core.documents.structure import Block, blocks_from_json
+from app.core.errors import DataDirError, DocumentNotFound
+from app.core.library.records import RECORD_COLUMNS, DocumentRecord, record_from_row
+
+
+class Catalogue:
+    """Reads of one open library database (``_db``, in autocommit mode)."""
+
+    _db: sqlite3.Connection
+    read_only: bool
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, its SQLite errors turned into ones a person can read."""
+        try:
+            with write_transaction(self._db):
+                yield
+        except sqlite3.OperationalError as exc:
+            raise DataDirError(
+                f"Could not save the library: {exc}. Is the disk full or read-only?"
+            ) from exc
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def all(self) -> list[DocumentRecord]:
+        rows = self._db.execute(f"SELECT {RECORD_COLUMNS} FROM documents ORDER BY title")
+        return [record_from_row(r) for r in rows]
+
+    def get(self, doc_id: str) -> DocumentRecord:
+        row = self._db.execute(
+            f"SELECT {RECORD_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return record_from_row(row)
+
+    def find(self, doc_id: str) -> DocumentRecord | None:
+        try:
+            return self.get(doc_id)
+        except DocumentNotFound:
+            return None
+
+    def text(self, doc_id: str) -> str:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return str(row[0])
+
+    def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(doc_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
+        return {str(i): str(t) for i, t in rows}
+
+    def blocks(self, doc_id: str) -> tuple[Block, ...]:
+        """The structure of the document's text; () when it has none (or is damaged)."""
+        try:
+            row = self._db.execute(
+                "SELECT blocks, length(text) FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return ()  # a read-only library from before blocks: plain text is still fine
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return blocks_from_json(row[0], int(row[1]))
+
+    def roots(self) -> list[Path]:
+        return [Path(r[0]) for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))

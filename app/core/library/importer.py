@@ -1,0 +1,296 @@
+"""Bringing files into the library: folders walked, files read, changes and removals found.
+
+An unchanged file costs one stat; a changed one is read again and its text replaces the
+old one in one transaction, flagged for the search index (``journal.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.core.documents.loader import (
+    EXTRACTOR_VERSION,
+    SUPPORTED_SUFFIXES,
+    LoadedDocument,
+    load_document,
+)
+from app.core.documents.structure import blocks_to_json
+from app.core.errors import DocumentSkipped
+from app.core.library.catalogue import Catalogue
+from app.core.library.records import (
+    Cancelled,
+    DocumentRecord,
+    ImportReport,
+    Progress,
+    document_id,
+    text_sha256,
+)
+
+EXTRACTOR_META = "extractor"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def iter_candidate_files(root: Path) -> Iterator[str]:
+    """Supported files under a folder, without following symlinked folders (no loops).
+
+    Plain strings: a re-scan of 10,000 files spent more time building Path objects than
+    asking the disk.
+    """
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                yield os.path.join(dirpath, name)
+
+
+class DocumentImporter(Catalogue):
+    """The part of ``Library`` that imports, refreshes and removes documents."""
+
+    corpus_dir: Path | None
+
+    def _forget_refused_roots(self) -> None:
+        """Drop file roots that never became documents (older Carnets kept refused files).
+
+        A folder root stays even when absent (an unplugged disk comes back); a root that
+        is not a folder counts only through its document.
+        """
+        stray = [
+            str(path)
+            for (path,) in self._db.execute(
+                "SELECT path FROM roots WHERE path NOT IN (SELECT path FROM documents)"
+            )
+            if os.path.isfile(path) or (not os.path.exists(path) and Path(path).suffix)
+        ]
+        if stray:
+            with self._transaction():
+                self._db.executemany("DELETE FROM roots WHERE path = ?", [(p,) for p in stray])
+
+    def key_for(self, path: Path) -> str:
+        if self.corpus_dir is not None and path.parent == self.corpus_dir:
+            return f"corpus/{path.name}"
+        return str(path)
+
+    def add_paths(
+        self,
+        paths: Iterable[Path],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """Bring files and folders in; remember them as roots so later refreshes see changes."""
+        report = ImportReport()
+        files: list[str] = []
+        single: list[str] = []  # files asked for by name, roots once imported
+        folders: set[Path] = set()
+        for raw in paths:
+            path = Path(raw).expanduser().absolute()
+            if path.is_dir():
+                self._db.execute("INSERT OR IGNORE INTO roots(path) VALUES(?)", (str(path),))
+                folders.add(path)
+                files += iter_candidate_files(path)
+            elif path.exists() or path.is_symlink():
+                files.append(str(path))
+                single.append(str(path))
+                # Named again by hand: a file once removed from the library comes back.
+                self._db.execute("DELETE FROM meta WHERE key = ?", (f"excluded:{path}",))
+            else:
+                report.skipped.append(DocumentSkipped(str(path), "no such file or folder"))
+        reextract = self._extractor_is_stale()
+        if reextract:
+            # Documents outside what was asked for are read again too, so the new
+            # extractor's version can be recorded as done for the whole library.
+            asked = set(files)
+            files += [
+                p
+                for (p,) in self._db.execute("SELECT path FROM documents ORDER BY path")
+                if p not in asked and os.path.exists(p)
+            ]
+        self._import_files(files, report, progress, cancelled, reextract=reextract)
+        # A file is remembered only once it is in the library: a refused one (a .pdf) is
+        # reported now, not on every later refresh.
+        kept = {str(p) for (p,) in self._db.execute("SELECT path FROM documents")}
+        self._db.executemany(
+            "INSERT OR IGNORE INTO roots(path) VALUES(?)", [(p,) for p in single if p in kept]
+        )
+        if not report.cancelled:
+            self._drop_missing(folders, set(files), report)
+            if reextract and not self.read_only:
+                self.set_meta(EXTRACTOR_META, EXTRACTOR_VERSION)
+        return report
+
+    def _extractor_is_stale(self) -> bool:
+        return not self.read_only and self.get_meta(EXTRACTOR_META) != EXTRACTOR_VERSION
+
+    def refresh(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> ImportReport:
+        """Re-scan every root: changed files are updated, vanished ones leave the library."""
+        self._forget_refused_roots()
+        return self.add_paths(self.roots(), progress, cancelled)
+
+    def remove(self, doc_id: str) -> DocumentRecord:
+        """Take a document out of the library (its notes are kept by the notes store)."""
+        record = self.get(doc_id)
+        with self._transaction():
+            self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            self._db.execute("INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (doc_id,))
+            # A file removed by hand must not come back on the next refresh of its folder.
+            self._db.execute("DELETE FROM roots WHERE path = ?", (record.path,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES(?, '1')",
+                (f"excluded:{record.path}",),
+            )
+        return record
+
+    def _import_files(
+        self,
+        files: list[str],
+        report: ImportReport,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        *,
+        reextract: bool = False,
+    ) -> None:
+        total = len(files)
+        # Two queries for the whole import rather than two per file: re-scanning a library
+        # of 10,000 unchanged files is then 10,000 stats and dictionary lookups.
+        excluded = {
+            str(k)[len("excluded:") :]
+            for (k,) in self._db.execute("SELECT key FROM meta WHERE key LIKE 'excluded:%'")
+        }
+        known: dict[str, tuple[str, int, int, str]] = {
+            str(row[0]): (str(row[1]), int(row[2]), int(row[3]), str(row[4]))
+            for row in self._db.execute("SELECT path, id, size, mtime_ns, sha256 FROM documents")
+        }
+        for n, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return
+            if progress is not None:
+                progress(n, total, os.path.basename(path))
+            if path in excluded:
+                continue
+            self._import_one(path, known.get(path), report, reextract=reextract)
+        if progress is not None:
+            progress(total, total, "")
+
+    def _import_one(
+        self,
+        name: str,
+        existing: tuple[str, int, int, str] | None,
+        report: ImportReport,
+        *,
+        reextract: bool = False,
+    ) -> None:
+        try:
+            stat = os.stat(name)
+        except OSError as exc:
+            report.skipped.append(DocumentSkipped(name, exc.strerror or str(exc)))
+            return
+        same_stat = existing is not None and (existing[1], existing[2]) == (
+            stat.st_size,
+            stat.st_mtime_ns,
+        )
+        if same_stat and not reextract:
+            report.unchanged += 1  # an unchanged file costs one stat, nothing more
+            return
+        path = Path(name)
+        try:
+            loaded = load_document(path)
+        except DocumentSkipped as skip:
+            report.skipped.append(skip)
+            return
+        sha = text_sha256(loaded.text)
+        if existing is not None and existing[3] == sha:
+            if reextract and self._refresh_metadata(existing[0], loaded):
+                report.updated.append(self.get(existing[0]))
+                return
+            self._db.execute(
+                "UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?",
+                (stat.st_size, stat.st_mtime_ns, existing[0]),
+            )
+            report.unchanged += 1
+            return
+        doc_id = existing[0] if existing is not None else document_id(self.key_for(path))
+        self._store(doc_id, path, loaded, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha=sha)
+        record = self.get(doc_id)
+        (report.updated if existing is not None else report.added).append(record)
+
+    def _refresh_metadata(self, doc_id: str, doc: LoadedDocument) -> bool:
+        """Same text, new extractor: store its structure and metadata; True if these changed.
+
+        A changed title, source or date is an update (the list and the index show them);
+        new structure alone is not, since the text notes anchor to is the same.
+        """
+        before = self.get(doc_id)
+        changed = (before.title, before.source, before.date) != (doc.title, doc.source, doc.date)
+        with self._transaction():
+            self._db.execute(
+                "UPDATE documents SET title = ?, source = ?, date = ?, blocks = ?,"
+                " indexed = indexed AND ? WHERE id = ?",
+                (doc.title, doc.source, doc.date, blocks_to_json(doc.blocks), not changed, doc_id),
+            )
+        return changed
+
+    def _store(
+        self,
+        doc_id: str,
+        path: Path,
+        doc: LoadedDocument,
+        *,
+        size: int,
+        mtime_ns: int,
+        sha: str,
+    ) -> None:
+        with self._transaction():
+            self._db.execute(
+                """INSERT INTO documents(id, path, title, source, date, words, reading_minutes,
+                                         size, mtime_ns, sha256, text, blocks, added, indexed)
+                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                   ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title,
+                     source = excluded.source, date = excluded.date, words = excluded.words,
+                     reading_minutes = excluded.reading_minutes, size = excluded.size,
+                     mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
+                     text = excluded.text, blocks = excluded.blocks, indexed = 0""",
+                (
+                    doc_id,
+                    str(path),
+                    doc.title,
+                    doc.source,
+                    doc.date,
+                    doc.words,
+                    doc.reading_minutes,
+                    size,
+                    mtime_ns,
+                    sha,
+                    doc.text,
+                    blocks_to_json(doc.blocks),
+                    _now(),
+                ),
+            )
+            self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))
+
+    def _drop_missing(self, scanned_dirs: set[Path], seen: set[str], report: ImportReport) -> None:
+        """Documents whose file vanished from a scanned folder (or from disk) leave."""
+        unseen = [
+            (str(i), str(p))
+            for i, p in self._db.execute("SELECT id, path FROM documents")
+            if p not in seen
+        ]
+        for doc_id, raw in unseen:
+            path = Path(raw)
+            if any(path.is_relative_to(d) for d in scanned_dirs) or not path.exists():
+                record = self.get(doc_id)
+                with self._transaction():
+                    self._db.execute("DELETE FROM documents WHERE id = ?", (record.id,))
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (record.id,)
+                    )
+                    # A file root whose file is gone would be "no such file" for ever.
+                    self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
+                report.removed.append(record)
