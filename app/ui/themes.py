@@ -17,6 +17,10 @@ THEME_NAMES = ("light", "sepia", "dark")
 SYSTEM = "system"  # light or dark, as the desktop's colour scheme says
 THEME_CHOICES = (SYSTEM, *THEME_NAMES)  # the View → Theme menu and the settings
 MIN_CONTRAST = 4.5
+# The red of warnings (a note not saved, a passage lost): dark on light pages and panels,
+# light on dark ones, so it keeps MIN_CONTRAST in every theme (a test checks).
+WARNING_ON_LIGHT = "#b3261e"
+WARNING_ON_DARK = "#ff8a80"
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
@@ -98,6 +102,11 @@ THEMES: dict[str, Theme] = {
         note_colors=_NOTE_COLORS,
     ),
 }
+
+
+def warning_text(dark: bool) -> str:
+    """The warning red for text on a dark (``dark``) or light background."""
+    return WARNING_ON_DARK if dark else WARNING_ON_LIGHT
 
 
 def parse_hex(color: str) -> tuple[int, int, int]:

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.main_window import MainWindow
+from app.ui.notes.delegate import warning_colour
 from app.ui.settings import UiSettings
-from app.ui.themes import THEME_CHOICES, THEMES
+from app.ui.themes import MIN_CONTRAST, THEME_CHOICES, THEME_NAMES, THEMES, contrast, warning_text
 from app.ui.window_actions import build_actions
+from app.ui.window_palette import window_palette
 
 
 @pytest.fixture
@@ -27,7 +29,9 @@ def background(view: QAbstractItemView) -> int:
 
 
 def panes(window: MainWindow) -> list[QAbstractItemView]:
-    return [window.library_pane.table, window.notes_panel.list_view, window.library_pane.results]
+    notes = window.notes_panel.focus_chain()[0]  # the list of the document's notes
+    assert isinstance(notes, QAbstractItemView)
+    return [window.library_pane.table, notes, window.library_pane.results]
 
 
 def test_dark_theme_darkens_the_library_and_the_notes_and_back(
@@ -61,3 +65,23 @@ def test_one_list_of_themes_for_the_menu_and_the_settings(
         assert settings.theme == name
     settings.theme = "neon"
     assert settings.theme == "system"
+
+
+@pytest.mark.parametrize("name", THEME_NAMES)
+def test_the_warning_red_is_readable_on_every_themes_pages_and_panels(name: str) -> None:
+    theme = THEMES[name]
+    red = warning_text(theme.dark)
+    assert contrast(red, theme.background) >= MIN_CONTRAST
+    assert contrast(red, theme.panel) >= MIN_CONTRAST
+    # Widgets only know their palette: it must lead them to the same red.
+    assert warning_colour(window_palette(theme)).name() == red
+
+
+def test_the_notes_warnings_turn_light_in_the_dark_theme(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.notes_panel.editor
+    editor.set_status("Not saved: the disk is full.")
+    labels = (editor.orphan_label, editor.tag_error, editor.status_label)
+    for name in ("dark", "light"):
+        window.set_theme(name)
+        red = warning_text(THEMES[name].dark)
+        qtbot.waitUntil(lambda r=red: all(f"color: {r};" in w.styleSheet() for w in labels))

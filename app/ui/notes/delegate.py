@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from app.core.notes import Note
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
 from app.ui.notes.model import DocTitleRole, NoteRole
+from app.ui.themes import warning_text
 
 ORPHAN_TEXT = "⚠ passage not found in the current text"
-_ORPHAN_COLOR = "#b3261e"  # a dark red that stays readable on light and selected rows
 _NEUTRAL_BAR = "#9e9e9e"
 
 PAD = 8
@@ -29,6 +29,16 @@ BODY_LINES = 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def is_dark(palette: QPalette) -> bool:
+    """Whether widgets with this palette are drawn light on dark (the dark theme)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def warning_colour(palette: QPalette) -> QColor:
+    """The warning red (not saved, passage lost) readable on this palette's panels and lists."""
+    return QColor(warning_text(is_dark(palette)))
+
+
 def color_for(name: str | None) -> QColor | None:
     """A note colour name (from the shared table), CSS name or #rgb; None if unknown."""
     if not name:
@@ -37,7 +47,7 @@ def color_for(name: str | None) -> QColor | None:
     return color if color.isValid() else None
 
 
-def bar_color(note: Note) -> QColor:
+def bar_color(note: Note, *, dark: bool = False) -> QColor:
     """The card's colour bar: the highlight's colour as the page draws it.
 
     A highlight without a colour of its own is the default colour, as on the page; an
@@ -45,7 +55,7 @@ def bar_color(note: Note) -> QColor:
     """
     chosen = color_for(note.color)
     if note.orphan:
-        return chosen or QColor(_ORPHAN_COLOR)
+        return chosen or QColor(warning_text(dark))
     if chosen is not None:
         return chosen
     if note.anchor is not None:
@@ -166,7 +176,7 @@ class NoteDelegate(QStyledItemDelegate):
         muted = QColor(text_color)
         muted.setAlphaF(0.72)
         rect: QRect = opt.rect
-        bar = bar_color(note)
+        bar = bar_color(note, dark=is_dark(palette))
         bar_rect = QRect(rect.left() + PAD, rect.top() + PAD, BAR, rect.height() - 2 * PAD)
         painter.fillRect(bar_rect, bar)
         if selected:
@@ -180,7 +190,7 @@ class NoteDelegate(QStyledItemDelegate):
             metrics = QFontMetricsF(block.font)
             painter.setFont(block.font)
             if block.role == "orphan" and not selected:
-                painter.setPen(QColor(_ORPHAN_COLOR))
+                painter.setPen(warning_colour(palette))
             elif block.role in ("quote", "tags", "empty", "title"):
                 painter.setPen(muted if block.role != "title" else text_color)
             else:

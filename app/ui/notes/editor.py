@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +23,8 @@ from app.core.notes import Note
 from app.core.notes.model import clean_tags
 from app.ui.notes.autosave import Edit
 from app.ui.notes.colours import NOTE_COLOURS, SWATCHES
-from app.ui.notes.delegate import ORPHAN_TEXT
+from app.ui.notes.delegate import ORPHAN_TEXT, warning_colour
+from app.ui.themes import warning_text
 
 _TAG_SPLIT = re.compile(r"[,\s]+")
 _QUOTE_CHARS = 280
@@ -43,7 +44,7 @@ def _swatch_icon(color: str | None, size: int = 16) -> QIcon:
     if color is None:
         painter.setBrush(Qt.GlobalColor.white)
         painter.drawEllipse(1, 1, size - 2, size - 2)
-        painter.setPen(QColor("#b3261e"))
+        painter.setPen(QColor(warning_text(dark=False)))  # on the swatch's white disc
         painter.drawLine(4, size - 4, size - 4, 4)  # "no colour": a struck-out circle
     else:
         painter.setBrush(QColor(color))
@@ -61,6 +62,7 @@ class NoteEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self._color: str | None = None
+        self._failing = False  # the status says a save failed: it is shown in red
 
         self.quote_label = QLabel(self)
         self.quote_label.setWordWrap(True)
@@ -72,7 +74,6 @@ class NoteEditor(QWidget):
         self.quote_label.setFont(italic)
         self.orphan_label = QLabel(ORPHAN_TEXT, self)
         self.orphan_label.setWordWrap(True)
-        self.orphan_label.setStyleSheet("color: #b3261e;")
 
         self.body = QPlainTextEdit(self)
         self.body.setAccessibleName("Note editor")
@@ -88,7 +89,6 @@ class NoteEditor(QWidget):
         self.tag_error = QLabel(self)
         self.tag_error.setWordWrap(True)
         self.tag_error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the tag
-        self.tag_error.setStyleSheet("color: #b3261e;")
         self.tag_error.hide()
 
         colors = QHBoxLayout()
@@ -127,6 +127,7 @@ class NoteEditor(QWidget):
         layout.addWidget(self.tag_error)
         layout.addLayout(colors)
         layout.addWidget(self.status_label)
+        self._apply_warning_colour()
         self.load(None)
 
     # --- content ------------------------------------------------------------------------------
@@ -171,14 +172,26 @@ class NoteEditor(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
-        failing = text.startswith("Not saved")
-        self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if failing else "")
+        self._failing = text.startswith("Not saved")
+        self._apply_warning_colour()
 
     def focus_body(self) -> None:
         self.body.setFocus(Qt.FocusReason.OtherFocusReason)
         self.body.moveCursor(self.body.textCursor().MoveOperation.End)
 
     # --- internals ----------------------------------------------------------------------------
+
+    def _apply_warning_colour(self) -> None:
+        # In style sheets, which do not follow the palette: set again when the theme changes.
+        red = f"color: {warning_colour(self.palette()).name()};"
+        self.orphan_label.setStyleSheet(red)
+        self.tag_error.setStyleSheet(red)
+        self.status_label.setStyleSheet(f"{red} font-weight: bold;" if self._failing else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_warning_colour()
 
     def _set_color(self, color: str | None) -> None:
         self._color = color
