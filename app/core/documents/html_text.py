@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from html.parser import HTMLParser
 
+from app.core.dates import iso_day
 from app.core.documents.structure import Block, BlockKind, is_share_label
 from app.core.documents.textload import normalise_text
 
@@ -46,7 +46,6 @@ VOID_TAGS = frozenset(
 
 # HTML collapses ASCII whitespace only: a no-break space (French "dit :") is kept.
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
-_ISO_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _SITE_META = ("og:site_name", "application-name", "author", "dc.publisher", "dc.creator")
 # Words that mark an element as the site's chrome, not the article, when they make up a
 # class (or a hyphenated part of one), a role, or a whole id. Ids are matched whole: they
@@ -84,17 +83,6 @@ class HtmlContent:
 
 def _collapse(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
-
-
-def iso_date(value: str) -> str | None:
-    """``YYYY-MM-DD`` from the start of an ISO date/datetime, None when not a real date."""
-    match = _ISO_DATE_RE.match(value)
-    if match is None:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-    except ValueError:
-        return None
 
 
 def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:
@@ -454,9 +442,9 @@ def html_to_text(html: str) -> HtmlContent:
         text, blocks = _assemble(parser.blocks)
     meta = parser.meta
     site = next((meta[key] for key in _SITE_META if meta.get(key)), None) or parser.home_title
-    found_date = next((d for key in _DATE_META if key in meta and (d := iso_date(meta[key]))), None)
+    found_date = next((d for key in _DATE_META if key in meta and (d := iso_day(meta[key]))), None)
     if found_date is None and parser.time_datetime:
-        found_date = iso_date(parser.time_datetime)
+        found_date = iso_day(parser.time_datetime)
     return HtmlContent(
         text=text,
         title=_choose_title(parser.title, parser.h1, meta.get("og:title"), site),

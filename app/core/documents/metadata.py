@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+
+from app.core.dates import ISO_DAY, calendar_day
 
 WORDS_PER_MINUTE = 230
 # Headlines in the wild stay under this; a longer first line is a paragraph to shorten.
@@ -65,7 +66,7 @@ _WRITTEN_DATE_RE = re.compile(
 _NUMERIC_DATE_RE = re.compile(
     r"(?<!\d)(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
 )
-_ISO_DATE_RE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+_ISO_DATE_RE = re.compile(rf"(?<!\d){ISO_DAY}(?!\d)")
 _PUBLISHED_RES = (
     re.compile(r"\bpublié(?:e)?\s+le\b(?P<rest>.{0,60})", re.IGNORECASE),
     re.compile(r"\b(?:mis à jour|mise à jour|modifié)\s+le\b(?P<rest>.{0,60})", re.IGNORECASE),
@@ -217,10 +218,7 @@ def _valid(year: int, month: int, day: int) -> str | None:
     # Years outside this range are page numbers or references, not publication dates.
     if not 1800 <= year <= 2200:
         return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    return calendar_day(year, month, day)
 
 
 def _first_numeric(text: str) -> str | None:

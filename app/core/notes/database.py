@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.core.dates import parse_timestamp
 from app.core.db.migrations import schema_version
 from app.core.db.read_only import open_read_only as open_file_read_only
 from app.core.db.transaction import write_transaction
 from app.core.files import create_private_file
 from app.core.notes import recovery
 from app.core.notes.errors import NotesStorageError, is_corruption, storage_error
-from app.core.notes.model import COLUMNS, Note, note_from_row, note_to_row, parse_iso
+from app.core.notes.model import COLUMNS, Note, note_from_row, note_to_row
 from app.core.notes.schema import SCHEMA_VERSION, migrate
 from app.core.paths import DataPaths
 
@@ -203,7 +204,7 @@ def merge(conn: sqlite3.Connection, notes: Sequence[Note]) -> tuple[int, int, in
             added += 1
             continue
         current = note_from_row(row)
-        if current != note and parse_iso(note.updated) > parse_iso(current.updated):
+        if current != note and parse_timestamp(note.updated) > parse_timestamp(current.updated):
             conn.execute(UPSERT, note_to_row(note))
             updated += 1
         else:

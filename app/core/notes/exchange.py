@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from app.core.dates import parse_timestamp
 from app.core.errors import NotesError
 from app.core.notes.anchoring import Anchor
 from app.core.notes.errors import NotesImportError
-from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags, parse_iso
+from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags
 
 if TYPE_CHECKING:
     from app.core.notes.store import NotesStore
@@ -219,7 +220,7 @@ def _note_from_json(raw: Any) -> Note:
         raise NotesError('"id" must be 32 lowercase hex digits')
     for key in ("created", "updated"):
         try:
-            parse_iso(raw[key])
+            parse_timestamp(raw[key])
         except ValueError as exc:
             raise NotesError(f'"{key}" is not an ISO 8601 date') from exc
     tags = raw.get("tags", [])

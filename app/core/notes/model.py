@@ -7,7 +7,6 @@ import re
 import sqlite3
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from app.core.errors import NotesError
@@ -69,16 +68,6 @@ class ReanchorReport:
 
 def new_id() -> str:
     return uuid.uuid4().hex
-
-
-def now_iso() -> str:
-    """ISO 8601 UTC with microseconds: sorts as text, parses with fromisoformat."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def parse_iso(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def clean_text(text: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from app.core.dates import now_iso
 from app.core.db.transaction import write_transaction
 from app.core.notes import database, recovery
 from app.core.notes.anchoring import Anchor, anchor_for_quote, relocate, text_hash
@@ -37,7 +38,6 @@ from app.core.notes.model import (
     new_id,
     note_from_row,
     note_to_row,
-    now_iso,
 )
 from app.core.notes.search import NoteHit, NoteResults, NoteSearcher
 from app.core.paths import DataPaths
