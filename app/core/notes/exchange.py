@@ -17,6 +17,7 @@ from app.core.errors import NotesError
 from app.core.notes.anchoring import Anchor
 from app.core.notes.errors import NotesImportError
 from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags
+from app.core.notes.order import by_position
 
 if TYPE_CHECKING:
     from app.core.notes.store import NotesStore
@@ -80,10 +81,7 @@ def export_markdown(
             out += [f"## Document no longer in the library ({doc_id})", ""]
         else:
             out += [f"## {doc.title}", "", _document_line(doc), ""]
-        ordered = sorted(
-            by_doc[doc_id],
-            key=lambda n: (n.anchor is None, n.anchor.start if n.anchor else 0, n.created),
-        )
+        ordered = sorted(by_doc[doc_id], key=by_position)
         for n, note in enumerate(ordered):
             if n:
                 out += ["---", ""]

@@ -39,12 +39,11 @@ from app.core.notes.model import (
     note_from_row,
     note_to_row,
 )
+from app.core.notes.order import BY_POSITION_SQL, NEWEST_FIRST_SQL
 from app.core.notes.search import NoteHit, NoteResults, NoteSearcher
 from app.core.paths import DataPaths
 
 log = logging.getLogger(__name__)
-
-_ORDER = "ORDER BY start_pos IS NULL, start_pos, created"
 
 
 class NotesStore:
@@ -203,7 +202,7 @@ class NotesStore:
         if not include_trashed:
             where.append("trashed = 0")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        return self._read(f"SELECT {COLUMNS} FROM notes {clause} {_ORDER}", params)
+        return self._read(f"SELECT {COLUMNS} FROM notes {clause} {BY_POSITION_SQL}", params)
 
     def _set_trashed(self, note_id: str, trashed: bool) -> None:
         with self._tx() as conn:
@@ -221,7 +220,7 @@ class NotesStore:
         self._set_trashed(note_id, False)
 
     def list_trash(self) -> builtins.list[Note]:
-        return self._read(f"SELECT {COLUMNS} FROM notes WHERE trashed = 1 ORDER BY updated DESC")
+        return self._read(f"SELECT {COLUMNS} FROM notes WHERE trashed = 1 {NEWEST_FIRST_SQL}")
 
     def empty_trash(self) -> int:
         with self._tx() as conn:
