@@ -34,7 +34,8 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from app.core.documents.html_text import _defuse, _parse, _TextExtractor, html_to_text
+from app.core.documents.html_text import html_to_text
+from app.core.documents.html_walk import TextExtractor, defuse, parse_page
 
 CHROME_MARKERS = (
     "Report a bug in GIMP",
@@ -87,7 +88,7 @@ def _carnet(html: str) -> str:
 
 
 def _carnet_whole(html: str) -> str:
-    parser: _TextExtractor = _parse(_defuse(html), keep_chrome=True)
+    parser: TextExtractor = parse_page(defuse(html), keep_chrome=True)
     return "\n\n".join(text for text, _kind, _level in parser.blocks)
 
 
