@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import logging
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.core.errors import SearchIndexError
 from app.core.library.store import Cancelled, ImportReport, Library, Progress
 from app.core.paths import DataPaths, bundled_corpus_dir
-from app.core.search.index import (
-    IndexUpdate,
-    SearchIndex,
-    SearchResults,
-)
+from app.core.search.damage import IndexDamagedError, damage_checked, rebuilt_message
+from app.core.search.index import IndexUpdate, SearchIndex, SearchResults
 
 if TYPE_CHECKING:
     from app.core.notes.store import NotesStore
@@ -106,8 +100,34 @@ class Workspace:
     def sync_index(
         self, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> IndexUpdate:
-        """Bring the index up to date with the library (only what changed is rewritten)."""
+        """Bring the index up to date with the library (only what changed is rewritten).
+
+        Bytes garbled inside a segment can first fail while the writer merges it: the
+        index is then rebuilt (see ``app.core.search.damage``).
+        """
         self.open_index()
+        try:
+            return damage_checked(lambda: self.index.update(self.library, progress, cancelled))
+        except IndexDamagedError as exc:
+            return self.rebuild_index(progress, cancelled, reason=exc.reason)
+
+    def rebuild_index(
+        self,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        *,
+        reason: str | None = None,
+    ) -> IndexUpdate:
+        """Throw a damaged index away and index the whole library again; the user is told.
+
+        The one rebuild for the CLI, the indexing process and ``--rebuild`` (asked for by
+        the window when its search thread found the index damaged).
+        """
+        message = rebuilt_message(reason)
+        self.index.reset(message)
+        self.library.mark_all_unindexed()
+        self.messages.append(message)
+        self._index_open = True
         return self.index.update(self.library, progress, cancelled)
 
     def import_paths(
@@ -130,24 +150,8 @@ class Workspace:
     def search(self, text: str, limit: int = 10, offset: int = 0) -> SearchResults:
         """One page of results (see SearchIndex.search), rebuilding a damaged index once."""
         self.open_index()
-        with warnings.catch_warnings():
-            # Whoosh leaves files open when it fails on a garbled segment (see SearchIndex.open).
-            warnings.simplefilter("ignore", ResourceWarning)
-            damage = self._try_search(text, limit, offset)
-            if isinstance(damage, SearchResults):
-                return damage
-            gc.collect()  # only after a failure: a full collection costs tens of ms
-        self.messages.append(f"The search index was damaged ({damage}); it was rebuilt.")
-        self.index.reset()
-        self.library.mark_all_unindexed()
-        self.index.update(self.library)
-        return self.index.search(text, self.library, limit, offset)
-
-    def _try_search(self, text: str, limit: int, offset: int) -> SearchResults | str:
         try:
-            return self.index.search(text, self.library, limit, offset)
-        except SearchIndexError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a segment can be garbled past the TOC check
-            log.warning("search failed on a damaged index: %s; rebuilding", repr(exc))
-            return type(exc).__name__
+            return damage_checked(lambda: self.index.search(text, self.library, limit, offset))
+        except IndexDamagedError as exc:  # a segment can be garbled past the open-time check
+            self.rebuild_index(reason=exc.reason)
+        return self.index.search(text, self.library, limit, offset)

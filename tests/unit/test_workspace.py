@@ -1,14 +1,17 @@
-"""Workspace: the one place that decides how a data directory's notes are opened."""
+"""Workspace: the one place that decides how the notes open and when the index is rebuilt."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from app.core.errors import NotesError
+from app.core.errors import IndexBusyError, NotesError
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
+from app.core.search.index import SearchIndex
 from app.core.workspace import Workspace
 from tests.conftest import CORPUS
 
@@ -59,3 +62,73 @@ def test_a_store_that_cannot_open_for_writing_falls_back_to_reading(
         assert ws.notes.read_only and [n.text for n in ws.notes.list("doc")] == ["gardée"]
         assert ws.notes_state == "Notes: read-only"
         assert ws.messages == ["Notes cannot be saved: the disk is full."]
+
+
+# ---- the search index: one rebuild, for every caller --------------------------------------
+
+
+def _indexed(paths: DataPaths) -> None:
+    with Workspace(paths, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        ws.sync_index()
+
+
+def _garble_segments(paths: DataPaths) -> None:
+    for seg in paths.index_dir.glob("*.seg"):
+        seg.write_bytes(b"\x00" * seg.stat().st_size)
+
+
+def test_rebuild_index_indexes_the_whole_library_again_and_says_so(paths: DataPaths) -> None:
+    _indexed(paths)
+    _garble_segments(paths)
+    with Workspace(paths, corpus_dir=CORPUS) as ws:
+        seen: list[tuple[int, int]] = []
+        update = ws.rebuild_index(lambda done, total, what: seen.append((done, total)))
+        assert update.indexed == 5 and seen[-1] == (5, 5)
+        assert ws.messages == ["The search index was damaged; it was rebuilt."]
+        assert ws.index.doc_count() == 5
+        assert ws.search("negociation").total >= 2
+
+
+def _fails_once(monkeypatch: pytest.MonkeyPatch, method: str, error: Exception) -> None:
+    """``SearchIndex.<method>`` raises ``error`` the first time, as a garbled segment would."""
+    real = getattr(SearchIndex, method)
+    calls = iter([True])
+
+    def once(self: SearchIndex, *args: Any, **kwargs: Any) -> Any:
+        if next(calls, False):
+            raise error
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, method, once)
+
+
+def test_damage_found_while_writing_is_rebuilt_once_with_a_message(
+    paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Workspace(paths, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        _fails_once(monkeypatch, "update", pickle.UnpicklingError("invalid load key"))
+        update = ws.sync_index()
+        assert ws.messages == ["The search index was damaged (UnpicklingError); it was rebuilt."]
+        assert update.indexed == ws.index.doc_count() == 5
+
+
+def test_damage_found_by_a_search_is_rebuilt_and_the_search_answered(
+    paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _indexed(paths)
+    with Workspace(paths, corpus_dir=CORPUS) as ws:
+        _fails_once(monkeypatch, "search", EOFError())
+        found = ws.search("negociation")
+        assert ws.messages == ["The search index was damaged (EOFError); it was rebuilt."]
+        assert found.total >= 2 and ws.index.doc_count() == 5
+
+
+def test_a_busy_index_is_not_damage(paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    _indexed(paths)
+    with Workspace(paths, corpus_dir=CORPUS) as ws:
+        _fails_once(monkeypatch, "update", IndexBusyError("later"))
+        with pytest.raises(IndexBusyError):
+            ws.sync_index()
+        assert ws.messages == [] and ws.index.doc_count() == 5  # nothing thrown away

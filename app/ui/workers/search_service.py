@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from app.core.errors import CarnetError, SearchIndexError
+from app.core.errors import CarnetError
 from app.core.library.store import Library
 from app.core.notes.search import NoteHit
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
+from app.core.search.damage import damage_checked, needs_rebuild
 from app.core.search.index import SearchIndex, SearchResults
 from app.ui.library.model import sorted_records
 
@@ -43,7 +44,7 @@ class SearchAnswer:
 
 class _SearchWorker(QObject):
     answered = Signal(object)  # SearchAnswer
-    damaged = Signal()  # the index failed past its open-time checks: it needs a rebuild
+    damaged = Signal()  # the core found the index damaged or unbuilt: it needs a rebuild
     libraryLoaded = Signal(int, object)  # request, list[DocumentRecord]
 
     def __init__(self, paths: DataPaths) -> None:
@@ -81,7 +82,10 @@ class _SearchWorker(QObject):
             documents = 0
             if scope in ("all", "documents"):
                 library, index = self._open()
-                answer.documents = index.search(query, library, limit, offset)
+                # Damage is the core's to name; this thread only says a rebuild is needed.
+                answer.documents = damage_checked(
+                    lambda: index.search(query, library, limit, offset), release_files=False
+                )
                 documents = answer.documents.total
             if scope in ("all", "notes"):
                 store = self._notes_store()
@@ -91,18 +95,19 @@ class _SearchWorker(QObject):
                     answer.notes, answer.notes_total = page.hits, page.total
         except CarnetError as exc:
             answer.error = str(exc)
-            self._index = None  # reopen next time: the indexing process may have rebuilt it
-            if isinstance(exc, SearchIndexError):
-                self.damaged.emit()  # unreadable here: the indexing process must rebuild it
-        except Exception as exc:  # noqa: BLE001 - a damaged index must not kill the thread
-            log.warning("search failed: %s", repr(exc))
-            answer.error = "The search index is damaged; it is being rebuilt."
-            if self._index is not None:
-                self._index.close()
-            self._index = None
-            # Only the indexing process writes the index: ask the window to have it rebuilt.
-            self.damaged.emit()
+            if needs_rebuild(exc):
+                self._drop_index()  # reopen next time: the indexing process will rebuild it
+                # Only the indexing process writes the index: ask the window to have it rebuilt.
+                self.damaged.emit()
+        except Exception as exc:  # a bug in a search must not kill the thread
+            log.exception("search failed")
+            answer.error = f"The search failed ({type(exc).__name__})."
         self.answered.emit(answer)
+
+    def _drop_index(self) -> None:
+        if self._index is not None:
+            self._index.close()
+        self._index = None
 
     @Slot(int, int, int)
     def load_library(self, request: int, column: int, order: int) -> None:
@@ -119,7 +124,9 @@ class _SearchWorker(QObject):
         """Open the index before the first query: the first search otherwise pays for it."""
         try:
             _, index = self._open()
-            index.search("carnet", self._open_library(), 1)
+            damage_checked(
+                lambda: index.search("carnet", self._open_library(), 1), release_files=False
+            )
         except CarnetError as exc:
             log.info("index not ready yet: %s", exc)  # the indexing process is building it
             self._index = None

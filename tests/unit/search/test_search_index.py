@@ -11,7 +11,7 @@ import pytest
 
 from app.core.errors import IndexBusyError
 from app.core.paths import DataPaths
-from app.core.search import index as search_index
+from app.core.search import index_writer
 from app.core.search.analysis import fold
 from app.core.search.index import STAMP_FILE
 from app.core.workspace import Workspace
@@ -262,7 +262,7 @@ def test_the_multiprocess_writer_indexes_the_same_as_the_plain_one(
     queries = ["negociation", '"contrôle des armes"', "Lavrov -Genève", "nego*", "title:russie"]
     answers = []
     for parallel_min in (10_000, 1):
-        monkeypatch.setattr(search_index, "PARALLEL_MIN", parallel_min)
+        monkeypatch.setattr(index_writer, "PARALLEL_MIN", parallel_min)
         with Workspace(DataPaths(tmp_path / f"data{parallel_min}"), corpus_dir=CORPUS) as ws:
             ws.bring_in_bundled()
             ws.sync_index()
