@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.ui.search.scopes import DEFAULT_SCOPE, known_scope
 from app.ui.themes import SYSTEM, THEME_CHOICES
 
 
@@ -92,7 +93,7 @@ class UiSettings:
 
     @property
     def scope(self) -> str:
-        return str(self._s.value("search/scope", "all"))
+        return known_scope(str(self._s.value("search/scope", DEFAULT_SCOPE)))
 
     @scope.setter
     def scope(self, value: str) -> None:

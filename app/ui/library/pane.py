@@ -45,6 +45,7 @@ class LibraryPane(QWidget):
     documentActivated = Signal(str)  # doc id
     resultActivated = Signal(object)  # ResultItem
     suggestionClicked = Signal(str)
+    moreResultsWanted = Signal(int)  # offset: the results list was scrolled to its end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,7 @@ class LibraryPane(QWidget):
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.results_model = SearchResultsModel(self)
+        self.results_model.moreWanted.connect(self.moreResultsWanted)
         # The document shown in the reader. Selection follows it; filtering or re-sorting
         # the list moves the current row around, which must never open anything.
         self._chosen: str | None = None
@@ -167,9 +169,17 @@ class LibraryPane(QWidget):
             self.model.set_records(records, note_counts, presorted=presorted)
         self._show_chosen()
 
+    def set_note_counts(self, note_counts: dict[str, int]) -> None:
+        """The Notes column, after notes were added or deleted (the list stays as it is)."""
+        self.model.set_note_counts(note_counts)
+
     def change_note_count(self, doc_id: str, delta: int) -> None:
         """One document gained (or lost) ``delta`` notes: only its Notes cell changes."""
         self.model.change_note_count(doc_id, delta)
+
+    def sort_spec(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order the list is sorted by, for reading it already sorted."""
+        return self.model.sort_spec()
 
     def current_doc_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -278,12 +288,24 @@ class LibraryPane(QWidget):
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         self.results.scrollToTop()
 
+    def add_results_page(self, offset: int, items: list[ResultItem]) -> None:
+        """A later page of the results shown, as the list is scrolled."""
+        self.results_model.add_page(offset, items)
+
     def showing_results(self) -> bool:
         return self.stack.currentIndex() == RESULTS_PAGE
 
     def focus_list(self, reason: Qt.FocusReason) -> None:
         """The focus to the list in view: the search results, else the library table."""
         (self.results if self.showing_results() else self.table).setFocus(reason)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The pane's widgets in Tab order: filter, library table, search results."""
+        return [self.filter_edit, self.table, self.results]
+
+    def focus_results(self) -> None:
+        """Down from the search box: into the results."""
+        self.results.setFocus()
 
     def top_result(self) -> ResultItem | None:
         return self.results_model.item(0) if self.results_model.rowCount() else None

@@ -311,6 +311,14 @@ class ReaderView(ReaderPage):
         cursor.clearSelection()
         self.browser.setTextCursor(cursor)
 
+    def highlight_selection(self, *, with_note: bool = False) -> None:
+        """Edit → Highlight (with Note): as the reader's own action, so only with a document."""
+        (self.highlight_with_note_action if with_note else self.highlight_action).trigger()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The reader's widgets in Tab order, for the window to link into its own."""
+        return [self.browser]
+
     def _update_actions(self) -> None:
         # Enabled with nothing selected too: triggering then says what to do.
         has = self._record is not None

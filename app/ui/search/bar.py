@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QWidget
 
 from app.ui.library.pane import LibraryPane
 from app.ui.search.results import ResultItem
+from app.ui.search.scopes import SCOPE_LABELS
 from app.ui.workers.search_service import SearchAnswer, SearchService
 
 SEARCH_DEBOUNCE_MS = 180
-SCOPE_LABELS = {"all": "Documents & notes", "documents": "Documents", "notes": "Notes"}
 PLACEHOLDER = "Search the library  (Ctrl+K)"
 
 
@@ -61,7 +61,7 @@ class SearchBar(QToolBar):
         self.scope_combo.currentIndexChanged.connect(self._scope_changed)
         self._timer.timeout.connect(self.run)
         service.answered.connect(self._answered)
-        pane.results_model.moreWanted.connect(self._more_wanted)
+        pane.moreResultsWanted.connect(self._more_wanted)
         pane.suggestionClicked.connect(self.edit.setText)
 
     def set_document_titles(self, titles: dict[str, str]) -> None:
@@ -109,7 +109,7 @@ class SearchBar(QToolBar):
         if answer.request == self._latest_request:
             self._show_first_page(answer)
         elif answer.request == self._more_request:
-            self._pane.results_model.add_page(answer.offset, self._items(answer))
+            self._pane.add_results_page(answer.offset, self._items(answer))
         else:
             return  # a newer query replaced this one while it ran
         self.answerShown.emit(answer)
@@ -164,6 +164,6 @@ class SearchBar(QToolBar):
                 self.leaveRequested.emit()
                 return True
             if event.key() == Qt.Key.Key_Down and self._pane.showing_results():
-                self._pane.results.setFocus()
+                self._pane.focus_results()
                 return True
         return super().eventFilter(watched, event)

@@ -1,0 +1,16 @@
+"""What a search looks through: the scope names, their labels, and the one used by default.
+
+The names are written to the settings file and passed to the search thread; this is the
+one place they are spelled.
+"""
+
+from __future__ import annotations
+
+SCOPE_LABELS = {"all": "Documents & notes", "documents": "Documents", "notes": "Notes"}
+SCOPES = tuple(SCOPE_LABELS)
+DEFAULT_SCOPE = "all"
+
+
+def known_scope(name: str) -> str:
+    """``name`` if it is a scope, else the default (a settings file edited by hand)."""
+    return name if name in SCOPE_LABELS else DEFAULT_SCOPE
