@@ -1,0 +1,133 @@
+"""Bringing documents in and out of the library from the window, and reading its list.
+
+Import (dialogs, dropped files, another instance's request), refresh and removal go to the
+indexing process or the library; the list is read in the search thread, and only the
+answer to the latest request is passed on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from app.core.errors import CarnetError
+from app.core.library.store import DocumentRecord
+from app.core.workspace import Workspace
+from app.ui.errors import show_error
+from app.ui.library.import_status import removal_done, removal_question
+from app.ui.library.indexing_status import IndexingStatus
+from app.ui.library.pane import LibraryPane
+from app.ui.workers.index_runner import IndexRunner
+from app.ui.workers.search_service import SearchService
+
+DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+REMOVED_MS = 10_000
+
+
+def dropped_paths(mime: QMimeData) -> list[str]:
+    """The local files and folders among what was dropped on the window."""
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+
+
+class ImportController(QObject):
+    recordsLoaded = Signal(object)  # list[DocumentRecord], the latest list asked for
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        service: SearchService,
+        pane: LibraryPane,
+        window: QMainWindow,
+    ) -> None:
+        super().__init__(window)
+        self._workspace = workspace
+        self._service = service
+        self._pane = pane
+        self._window = window
+        self._request = 0
+        self.indexer = IndexRunner(str(workspace.paths.root), window)
+        self.status = IndexingStatus(window, self.indexer)
+        service.libraryLoaded.connect(self._loaded)
+
+    # ---- the list ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask for the library's list; it is read and sorted in the search thread."""
+        self._request = self._service.load_library(*self._pane.sort_spec())
+
+    def _loaded(self, request: int, records: list[DocumentRecord]) -> None:
+        if request == self._request:  # else an older answer: a newer reload is on its way
+            self.recordsLoaded.emit(records)
+
+    # ---- bringing documents in ---------------------------------------------------------
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._window, "Import documents", str(Path.home()), DOCUMENT_FILTER
+        )
+        if files:
+            self.start_import(files)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._window, "Import a folder", str(Path.home()))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str]) -> None:
+        self.status.start_import(paths)
+
+    def import_dropped(self, mime: QMimeData) -> bool:
+        """Import what was dropped; False if nothing in it was a local file."""
+        paths = dropped_paths(mime)
+        if paths:
+            self.start_import(paths)
+        return bool(paths)
+
+    def refresh(self) -> None:
+        """Read the library's folders again for new and changed files."""
+        self.indexer.start(refresh=True)
+
+    # ---- and out -----------------------------------------------------------------------
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document from the library once the user agrees; its notes stay."""
+        library = self._workspace.library
+        record = library.find(doc_id)
+        if record is None:
+            return
+        # Library.remove keeps the file and excludes it from refreshes; notes stay in the
+        # notes store, which never deletes a note for a document leaving the library.
+        notes = len(self._workspace.notes.list(doc_id))
+        answer = QMessageBox.question(
+            self._window,
+            "Remove from Library",
+            removal_question(record.title, notes),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            library.remove(doc_id)
+        except CarnetError as exc:
+            show_error(self._window, exc)
+            return
+        self._window.statusBar().showMessage(removal_done(record.title, notes), REMOVED_MS)
+        self.reload()
+        self.indexer.start()  # apply the removal to the index
+
+    def show_in_folder(self, doc_id: str) -> None:
+        record = self._workspace.library.find(doc_id)
+        if record is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record.path).parent)))
+
+    # ---- closing -----------------------------------------------------------------------
+
+    def detach(self) -> None:
+        """Stop the indexing process; lists and reports still on their way are dropped."""
+        self._service.libraryLoaded.disconnect(self._loaded)
+        self.status.detach()
+        self.indexer.stop()
