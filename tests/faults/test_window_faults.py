@@ -89,6 +89,8 @@ def test_read_only_data_dir_opens_reads_searches_and_says_why_it_cannot_save(
         with qtbot.waitSignal(window.searchAnswered, timeout=TIMEOUT):
             window.search_edit.setText("negociation")
         assert window.library_pane.results_model.rowCount() >= 2  # search works
+        window.statusBar().clearMessage()  # the startup message said read-only already
+        assert "Not saved" not in window.notes_panel.editor.status_label.text()
         window.actions_.new_note.trigger()  # saving says why it can't
         assert "read-only" in window.statusBar().currentMessage()
         assert "Not saved" in window.notes_panel.editor.status_label.text()

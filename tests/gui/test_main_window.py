@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.ui.main_window import MainWindow
+from app.ui.reader.view import DEFAULT_FONT_SIZE
 from tests.gui.reader_support import marks, select
 from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT, open_window, search
 
@@ -108,16 +109,19 @@ def test_theme_and_zoom_change_the_reader(window: MainWindow) -> None:
             reader.browser.palette().color(reader.browser.viewport().backgroundRole()).lightness()
         )
 
-    themes["light"].trigger()  # through the View → Theme menu, as a reader would
-    assert background() > 200
-    themes["dark"].trigger()
+    themes["dark"].trigger()  # through the View → Theme menu, as a reader would
     assert background() < 80
     assert reader.effective_theme() == "dark" and window.settings.theme == "dark"
+    themes["light"].trigger()  # from dark: each step changes what the reader sees
+    assert background() > 200
+    assert reader.effective_theme() == "light" and window.settings.theme == "light"
     size = reader.font_size()
     window.actions_.zoom_in.trigger()
-    assert reader.font_size() > size
+    zoomed = reader.font_size()
+    assert zoomed > size and window.settings.font_size == zoomed  # remembered as it changes
     window.actions_.zoom_reset.trigger()
-    assert window.settings.font_size == reader.font_size()
+    assert reader.font_size() == DEFAULT_FONT_SIZE != zoomed
+    assert window.settings.font_size == DEFAULT_FONT_SIZE
 
 
 def test_import_through_the_file_dialog_adds_a_document(
@@ -178,8 +182,12 @@ def test_tab_walks_from_search_to_the_reader_and_the_notes(window: MainWindow) -
 
 
 def test_closing_twice_is_harmless(window: MainWindow) -> None:
-    window.close()
-    window.close()
+    assert window.isVisible()
+    assert window.close()
+    assert not window.isVisible()
+    # Ctrl+Q then the window manager: the second close is accepted, and raises nothing
+    # (pytest-qt fails the test on an exception in closeEvent, e.g. a second disconnect).
+    assert window.close()
     assert not window.isVisible()
 
 

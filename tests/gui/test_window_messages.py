@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,11 +23,25 @@ def test_first_words_to_a_new_user_are_plain(window: MainWindow) -> None:
     assert status(window) == "5 documents added to your library."
 
 
-def test_a_refresh_that_changes_nothing_says_nothing(qtbot: QtBot, window: MainWindow) -> None:
-    window.statusBar().clearMessage()
+def test_a_refresh_that_changes_nothing_says_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    draft = tmp_path / "brouillon.txt"
+    draft.write_text("Brouillon\n\nPremière version.\n", "utf-8")
     with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
-        window.actions_.refresh.trigger()
-    assert status(window) == ""
+        window.start_import([str(draft)])
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+
+    def refresh() -> list[str]:
+        said.clear()
+        with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+            window.actions_.refresh.trigger()
+        return [message for message in said if message]  # "" is a message timing out
+
+    draft.write_text("Brouillon\n\nSeconde version.\n", "utf-8")
+    assert refresh() == ["1 document updated."]  # a refresh that finds a change says so
+    assert refresh() == []  # and one that finds none says nothing
 
 
 @pytest.mark.parametrize(
