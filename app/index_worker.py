@@ -3,15 +3,14 @@
 Indexing in a thread of the GUI process stalls the event loop for hundreds of
 milliseconds (the GIL); in a child process the window stays fluid. The window starts
 ``python -m app.index_worker --data-dir DIR [--bundled] [--refresh] [--rebuild] [PATH...]``
-and reads one JSON object per line on its stdout: ``progress``, then ``report`` or
-``error``.
+and reads one message per line on its stdout (``app.core.index_messages``): progress,
+then a report or an error.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import os
 import signal
@@ -20,9 +19,9 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from app.core.errors import CarnetError, IndexBusyError
+from app.core.index_messages import IndexFailed, IndexMessage, IndexProgress, IndexReport, encode
 from app.core.library.store import ImportReport
 from app.core.paths import DataPaths, restrict_umask
 from app.core.workspace import Workspace
@@ -33,13 +32,13 @@ log = logging.getLogger(__name__)
 _listening = True
 
 
-def emit(event: str, **data: Any) -> None:
-    """One JSON line for the window; if the window has gone, the work still finishes."""
+def emit(message: IndexMessage) -> None:
+    """One line for the window; if the window has gone, the work still finishes."""
     global _listening  # noqa: PLW0603 - one flag for this one-shot process
     if not _listening:
         return
     try:
-        sys.stdout.write(json.dumps({"event": event, **data}, ensure_ascii=False) + "\n")
+        sys.stdout.write(encode(message))
         sys.stdout.flush()
     except (BrokenPipeError, ValueError, OSError):
         # The window closed (or was killed) mid-import: finishing the import and the index
@@ -60,19 +59,7 @@ class _Throttle:
         now = time.monotonic()
         if done >= total or now - self.last >= 0.1:
             self.last = now
-            emit("progress", phase=self.phase, done=done, total=total, what=what)
-
-
-def _report_json(report: ImportReport) -> dict[str, Any]:
-    return {
-        # Ids only: a 2,000-document import's full records took the window's thread 15 ms
-        # to parse; it reads the library itself anyway.
-        "added": [r.id for r in report.added],
-        "updated": [r.id for r in report.updated],
-        "removed": [r.id for r in report.removed],
-        "unchanged": report.unchanged,
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-    }
+            emit(IndexProgress(self.phase, done, total, what))
 
 
 _stop = threading.Event()
@@ -81,26 +68,6 @@ _stop = threading.Event()
 def _stopping() -> bool:
     """The cancel flag every phase checks: set by SIGTERM when the window quits."""
     return _stop.is_set()
-
-
-def _sync(ws: Workspace) -> int:
-    """Update the index; one damaged past the open-time check is rebuilt once, with a message.
-
-    ``SearchIndex.open`` catches a truncated TOC or segment, but bytes garbled inside a
-    segment can first fail while the writer merges it. The library is the source of truth,
-    so the index is thrown away and rebuilt rather than the worker dying with a traceback.
-    """
-    try:
-        return ws.sync_index(_Throttle("indexing"), _stopping).indexed
-    except CarnetError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a damaged index raises anything (pickle, EOF…)
-        log.warning("index update failed on a damaged index: %r; rebuilding", exc)
-        ws.index.reset(f"The search index was damaged ({type(exc).__name__}); it was rebuilt.")
-        ws.library.mark_all_unindexed()
-        if ws.index.message:
-            ws.messages.append(ws.index.message)
-        return ws.index.update(ws.library, _Throttle("indexing"), _stopping).indexed
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,22 +85,15 @@ def run(args: argparse.Namespace) -> int:
             report.merge(
                 ws.import_paths([Path(p) for p in args.paths], _Throttle("reading"), _stopping)
             )
-        if args.rebuild:
-            # The window's search found the index damaged past what opening checks.
-            ws.index.reset()
-            ws.library.mark_all_unindexed()
-            ws.messages.append("The search index was damaged; it was rebuilt.")
+        # --rebuild: the window's search found the index damaged past what opening checks.
+        # Damage found here is rebuilt by the workspace itself (app.core.search.damage).
+        update = ws.rebuild_index if args.rebuild else ws.sync_index
         busy = None
         try:
-            indexed = _sync(ws)
+            indexed = update(_Throttle("indexing"), _stopping).indexed
         except IndexBusyError as exc:
             busy, indexed = str(exc), 0
-        emit(
-            "report",
-            **_report_json(report),
-            indexed=indexed,
-            messages=[*ws.messages, *([busy] if busy else [])],
-        )
+        emit(IndexReport.of(report, indexed, [*ws.messages, *([busy] if busy else [])]))
     return 0
 
 
@@ -153,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except CarnetError as exc:
-        emit("error", message=str(exc))
+        emit(IndexFailed(str(exc)))
         return 1
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 import app
 from app.core.errors import CarnetError
 from app.core.files import write_text_atomic
+from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
 from app.core.notes.exchange import render_export
 from app.core.paths import DataPaths
@@ -328,12 +329,11 @@ class MainWindow(QMainWindow):
 
     # ---- indexing --------------------------------------------------------------------
 
-    def _index_finished(self, report: dict[str, object]) -> None:
+    def _index_finished(self, report: IndexReport) -> None:
         """The library changed: list it again, show the open text anew, search again."""
-        updated = list(report.get("updated", []))  # type: ignore[call-overload]
         self.reload_library()
         current = self.current_document()
-        if current is not None and current in updated:
+        if current is not None and current in report.updated:
             self.open_document(current, again=True)  # its text changed (notes re-anchored)
         if self.search_bar.query():
             self.search_bar.run()  # results may have changed

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.core.index_messages import IndexProgress, decode
 from tests.conftest import CORPUS, REPO
 from tests.e2e.test_cli import carnet
 
@@ -46,8 +47,8 @@ def test_sigterm_while_indexing_stops_everything_and_loses_nothing(tmp_path: Pat
     )
     assert worker.stdout is not None
     for line in worker.stdout:
-        event = json.loads(line)
-        if event["event"] == "progress" and event["phase"] == "indexing":
+        message = decode(line)
+        if isinstance(message, IndexProgress) and message.phase == "indexing":
             worker.send_signal(signal.SIGTERM)  # what the window does on quit
             break
     assert worker.wait(timeout=30) == 0

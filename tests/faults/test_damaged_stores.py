@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.core.index_messages import IndexReport, decode
 from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.ui.main_window import MainWindow
@@ -32,7 +33,7 @@ def _garble(path: Path, how: str) -> None:
         path.write_bytes(b"\x00" * len(raw))
 
 
-def _worker(data: DataPaths, *args: str) -> dict[str, object]:
+def _worker(data: DataPaths, *args: str) -> IndexReport:
     run = subprocess.run(
         [sys.executable, "-m", "app.index_worker", "--data-dir", str(data.root), *args],
         capture_output=True,
@@ -42,9 +43,9 @@ def _worker(data: DataPaths, *args: str) -> dict[str, object]:
         cwd=REPO,
     )
     assert run.returncode == 0, run.stderr
-    events = [json.loads(line) for line in run.stdout.splitlines()]
-    assert events[-1]["event"] == "report", events[-1]
-    return dict(events[-1])
+    messages = [decode(line) for line in run.stdout.splitlines()]
+    assert isinstance(messages[-1], IndexReport), messages[-1]
+    return messages[-1]
 
 
 @pytest.mark.parametrize(
@@ -55,9 +56,8 @@ def test_worker_reports_a_damaged_index_and_rebuilds_it(
 ) -> None:
     _garble(next(indexed.index_dir.glob(pattern)), how)
     report = _worker(indexed)
-    messages = [str(m) for m in report["messages"]]  # type: ignore[attr-defined]
-    assert any("damaged" in m and "rebuil" in m for m in messages), messages
-    assert report["indexed"] == 5
+    assert any("damaged" in m and "rebuil" in m for m in report.messages), report.messages
+    assert report.indexed == 5
     found = json.loads(carnet(indexed.root, "search", "negociation", "--json").stdout)
     assert found["total"] >= 2
 
@@ -71,8 +71,9 @@ def test_garbled_segment_in_the_window_is_rebuilt_and_the_user_told(
     with window_on(qtbot, indexed) as window:
         with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT) as rebuilt:
             window.search_edit.setText("negociation")
-        messages = rebuilt.args[0]["messages"]
-        assert any("damaged" in m for m in messages)
+        report = rebuilt.args[0]
+        assert isinstance(report, IndexReport)
+        assert any("damaged" in m for m in report.messages)
         assert "damaged" in window.statusBar().currentMessage()
         # And the search the user typed now answers from the rebuilt index.
         qtbot.waitUntil(lambda: window.library_pane.results_model.rowCount() >= 2, timeout=10_000)

@@ -7,12 +7,12 @@ asked for them, and asks for one rebuild when searches find the index damaged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import dataclasses
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 
+from app.core.index_messages import IndexReport, SkippedFile
 from app.ui.library.import_status import import_summary, importing, skipped_heading
 from app.ui.plain_text import tooltip
 from app.ui.workers.index_runner import IndexRunner
@@ -72,24 +72,24 @@ class IndexingStatus(QObject):
         self.progress.setFormat(f"{label} %v/%m")
         self.progress.setToolTip(tooltip(what))
 
-    def _finished(self, report: Mapping[str, Any]) -> None:
+    def _finished(self, report: IndexReport) -> None:
         self._rebuilding = False
-        summary = import_summary(report)
+        # import_summary reads the report as a mapping (the shape of the wire format).
+        summary = import_summary(dataclasses.asdict(report))
         if summary:  # a refresh that found nothing new says nothing
             self._window.statusBar().showMessage(summary, SUMMARY_MS)
-        skipped = list(report.get("skipped", []))
-        if skipped and self._import_requested:
-            self._show_skipped(skipped)
+        if report.skipped and self._import_requested:
+            self._show_skipped(report.skipped)
         self._import_requested = False
 
-    def _show_skipped(self, skipped: list[dict[str, str]]) -> None:
+    def _show_skipped(self, skipped: tuple[SkippedFile, ...]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Some files were not imported",
             skipped_heading(len(skipped)),
             parent=self._window,
         )
-        box.setDetailedText("\n".join(f"{s['path']}: {s['reason']}" for s in skipped))
+        box.setDetailedText("\n".join(f"{s.path}: {s.reason}" for s in skipped))
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         self.skipped_box = box

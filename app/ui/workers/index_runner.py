@@ -1,13 +1,24 @@
-"""Runs the indexing child process (``app.index_worker``) and turns its output into signals."""
+"""Runs the indexing child process (``app.index_worker``) and turns its messages into signals.
+
+The child's lines are decoded by ``app.core.index_messages``; the signals carry the typed
+records (``IndexProgress`` fields, ``IndexReport``).
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections import deque
 
 from PySide6.QtCore import QObject, QProcess, Signal
+
+from app.core.index_messages import (
+    IndexFailed,
+    IndexProgress,
+    IndexReport,
+    MalformedMessage,
+    decode,
+)
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +27,7 @@ class IndexRunner(QObject):
     """One indexing job at a time; later jobs wait their turn (one writer per index)."""
 
     progress = Signal(str, int, int, str)  # phase, done, total, what
-    finished = Signal(dict)  # the worker's report
+    finished = Signal(object)  # IndexReport: what the job did
     failed = Signal(str)  # a message for the user
     busyChanged = Signal(bool)
 
@@ -72,21 +83,20 @@ class IndexRunner(QObject):
 
     def _handle(self, line: bytes) -> None:
         try:
-            message = json.loads(line)
-        except ValueError:
-            log.warning("index worker said: %r", line[:200])
+            message = decode(line)
+        except MalformedMessage as exc:
+            # Not ours (a library printing on stdout?): the job goes on; the log says what.
+            log.warning("index worker sent a line that is not a message: %s", exc)
             return
-        event = message.get("event")
-        if event == "progress":
-            self.progress.emit(
-                message["phase"], int(message["done"]), int(message["total"]), message["what"]
-            )
-        elif event == "report":
-            self._reported = True
-            self.finished.emit(message)
-        elif event == "error":
-            self._reported = True
-            self.failed.emit(str(message.get("message", "Indexing failed.")))
+        match message:
+            case IndexProgress(phase, done, total, what):
+                self.progress.emit(phase, done, total, what)
+            case IndexReport():
+                self._reported = True
+                self.finished.emit(message)
+            case IndexFailed(text):
+                self._reported = True
+                self.failed.emit(text)
 
     def _done(self, code: int, status: QProcess.ExitStatus) -> None:
         proc = self._proc
