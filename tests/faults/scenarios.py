@@ -22,6 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core.index_messages import (
+    IndexMessage,
+    IndexProgress,
+    IndexReport,
+    MalformedMessage,
+    decode,
+)
 from app.core.paths import DataPaths
 from tests.unit.notes.conftest import integrity
 
@@ -65,6 +72,8 @@ class Figures:
 
     scenarios: int = 0
     kills: int = 0
+    cut_short: int = 0
+    """Kills that landed mid-work: SIGKILL before the process gave its final answer."""
     notes_returned: int = 0
     notes_lost: int = 0
     problems: list[str] = field(default_factory=list)
@@ -72,6 +81,7 @@ class Figures:
     def add(self, other: Figures) -> None:
         self.scenarios += other.scenarios
         self.kills += other.kills
+        self.cut_short += other.cut_short
         self.notes_returned += other.notes_returned
         self.notes_lost += other.notes_lost
         self.problems += other.problems
@@ -246,9 +256,10 @@ def kill_import(data: Path, folder: Path, rounds: int, rng: random.Random) -> Fi
         if n:  # some files changed and some new ones since: every round has work to do
             _touch_some(folder, rng)
         proc = carnet_popen(data, "index", str(folder), "--json")
-        killed, _out = kill_after(proc, clock.delay())
+        killed, out = kill_after(proc, clock.delay())
         clock.observe(killed)
         figures.kills += killed
+        figures.cut_short += killed and not out.strip()  # its JSON answer never came
     figures.notes_returned = len(expected)
     check_next_start(data, expected, figures)
     return figures
@@ -267,16 +278,28 @@ def kill_index_worker(data: Path, root: Path, rounds: int, rng: random.Random) -
         proc = _popen(argv)
         assert proc.stdout is not None
         for line in proc.stdout:  # until it starts writing the index
-            if '"phase": "indexing"' in line:
+            message = _message(line)
+            if isinstance(message, IndexProgress) and message.phase == "indexing":
                 break
-        killed, _out = kill_after(proc, clock.delay())
+        # The first round kills at once: at least one kill lands while the index is written.
+        killed, out = kill_after(proc, clock.delay() if n else 0.0)
         clock.observe(killed)
         figures.kills += killed
+        reported = any(isinstance(_message(line), IndexReport) for line in out.splitlines())
+        figures.cut_short += killed and not reported
         if n % 2:  # and a note written between two kills
             expected.add(add_note(data, doc_id, f"entre deux indexations {n}"))
     figures.notes_returned = len(expected)
     check_next_start(data, expected, figures)
     return figures
+
+
+def _message(line: str) -> IndexMessage | None:
+    """The indexing process's message on ``line``; None for a line cut by the kill."""
+    try:
+        return decode(line)
+    except MalformedMessage:
+        return None
 
 
 def kill_everything(work: Path, rounds: int, rng: random.Random) -> Figures:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -156,8 +157,11 @@ def test_fuzzy_and_did_you_mean(workspace: Workspace) -> None:
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
 def test_hostile_queries_never_raise(workspace: Workspace, query: str) -> None:
-    results = workspace.search(query)
-    assert results.total >= 0
+    results = workspace.search(query, limit=10)
+    # A well-formed answer: a full page (or every match), real documents, printable as JSON.
+    assert len(results.hits) == min(results.total, 10)
+    assert {h.id for h in results.hits} <= {r.id for r in workspace.library.all()}
+    assert json.loads(json.dumps(results.to_json()))["total"] == results.total
 
 
 def test_related_documents_and_key_terms(workspace: Workspace) -> None:
