@@ -1,9 +1,10 @@
 """Carnet's main window: it assembles the library pane, reader and notes panel, and closes them.
 
 The data directory is opened once, as a ``Workspace``. Search (``SearchController``),
-importing and the library's list (``ImportController``) and what is remembered between
-launches (``SettingsKeeper``) each have their own home; the window builds them, lays them
-out, wires the menus to them, and opens documents in the reader.
+importing and the library's list (``ImportController``), the document in the reader
+(``ReaderController``) and what is remembered between launches (``SettingsKeeper``) each
+have their own home; the window builds them, lays them out, wires the menus to them,
+and closes them.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ import html
 import importlib.metadata
 import itertools
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -36,10 +35,8 @@ from PySide6.QtWidgets import (
 
 import app
 from app.core.errors import CarnetError
-from app.core.files import write_text_atomic
 from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
-from app.core.notes.exchange import render_export
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
 from app.ui.errors import show_error
@@ -47,8 +44,10 @@ from app.ui.library.import_controller import ImportController
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.panel import NotesPanel
 from app.ui.notes.service import NoteChange
+from app.ui.notes_export_dialog import export_notes
 from app.ui.plain_text import tooltip
 from app.ui.reader.view import ReaderView
+from app.ui.reader_controller import ReaderController
 from app.ui.search.controller import SearchController
 from app.ui.search.results import ResultItem
 from app.ui.settings import UiSettings
@@ -124,6 +123,14 @@ class MainWindow(QMainWindow):
             search=self.search_controller,
         )
         self.settings = self.settings_keeper.settings
+        self.reader_controller = ReaderController(
+            self.workspace,
+            self.reader,
+            pane=self.library_pane,
+            notes_panel=self.notes_panel,
+            search=self.search_controller,
+            keeper=self.settings_keeper,
+        )
         self._build_status_bar()
         self._connect()
         self._set_tab_order()
@@ -204,7 +211,10 @@ class MainWindow(QMainWindow):
         search.documentWanted.connect(self.open_document)
         search.noteWanted.connect(self._select_note)
         self.search_service.damaged.connect(self.indexing_status.rebuild_damaged_index)
-        self.import_controller.recordsLoaded.connect(self._library_loaded)
+        self.import_controller.recordsLoaded.connect(self.reader_controller.show_records)
+        self.reader_controller.documentShown.connect(self._show_title)
+        self.reader_controller.documentOpened.connect(self.documentOpened)
+        self.reader_controller.libraryListed.connect(self.libraryReloaded)
 
         self.library_pane.documentActivated.connect(self.open_document)
 
@@ -238,54 +248,20 @@ class MainWindow(QMainWindow):
         """Ask for the library's list; it is read and sorted in the search thread."""
         self.import_controller.reload()
 
-    def _library_loaded(self, records: list[DocumentRecord]) -> None:
-        self.library_pane.set_records(records, self.notes.count_by_document(), presorted=True)
-        titles = {r.id: r.title for r in records}
-        self.notes_panel.set_document_titles(titles)
-        self.search_controller.set_document_titles(titles)
-        known = {r.id for r in records}
-        current = self.current_document()
-        if current is None:
-            wanted = self.settings_keeper.last_document()
-            first = wanted if wanted in known else (records[0].id if records else None)
-            if first is not None:
-                # Its own turn of the event loop: typesetting is not added to this one.
-                QTimer.singleShot(0, lambda: self._open_first(first))
-        elif current not in known:
-            self.show_no_document()
-        self.libraryReloaded.emit()
-
     def show_no_document(self) -> None:
         """The reader's empty state: nothing open (the document left the library)."""
-        self.settings_keeper.remember_position()
-        self.reader.clear()
-        self.notes_panel.set_document(None)
-        self.setWindowTitle(APP_NAME)
-
-    def _open_first(self, doc_id: str) -> None:
-        if self.current_document() is None:
-            self.library_pane.select_document(doc_id)
+        self.reader_controller.show_nothing()
 
     def open_document(self, doc_id: str, *, again: bool = False) -> None:
         """Show ``doc_id`` and its notes; ``again``: the open one anew, its text changed."""
-        if doc_id == self.current_document() and not again:
-            return
-        record = self.library.find(doc_id)
-        if record is None:
-            return
-        self.settings_keeper.remember_position()
-        text = self.library.text(doc_id)
-        self.notes_panel.set_document(doc_id, text)
-        self.reader.show_document(record, text, self.library.blocks(doc_id))
-        self.reader.set_note_highlights(self.notes.list(doc_id))
-        self.settings_keeper.document_opened(doc_id)
-        self.library_pane.select_document(doc_id, emit=False)
-        self.setWindowTitle(f"{record.title} — {APP_NAME}")
-        self.documentOpened.emit(doc_id)
+        self.reader_controller.open(doc_id, again=again)
 
     def current_document(self) -> str | None:
         """The document in the reader (the reader holds it; the window asks)."""
-        return self.reader.document_id()
+        return self.reader_controller.current()
+
+    def _show_title(self, record: DocumentRecord | None) -> None:
+        self.setWindowTitle(f"{record.title} — {APP_NAME}" if record is not None else APP_NAME)
 
     def start_import(self, paths: list[str]) -> None:
         """Import files and folders in the indexing process, with progress below."""
@@ -387,24 +363,8 @@ class MainWindow(QMainWindow):
         self.library_pane.change_note_count(change.doc_id, change.count_delta)
 
     def export_notes(self, fmt: str) -> None:
-        suffix = "md" if fmt == "md" else "json"
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export notes",
-            str(Path.home() / f"carnet-notes.{suffix}"),
-            "Markdown (*.md)" if fmt == "md" else "JSON (*.json)",
-        )
-        if not path:
-            return
-        self.notes_panel.flush()
-        try:
-            documents = {r.id: r for r in self.library.all()}
-            text, _ = render_export(self.notes, documents, fmt)
-            write_text_atomic(Path(path), text)
-        except CarnetError as exc:
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(f"Notes exported to {path}", 8000)
+        """File → Export Notes as Markdown ("md") or as a JSON backup ("json")."""
+        export_notes(self, self.workspace, fmt, self.notes_panel.flush)
 
     # ---- view ------------------------------------------------------------------------
 
