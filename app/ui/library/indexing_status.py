@@ -12,7 +12,7 @@ import dataclasses
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 
-from app.core.index_messages import IndexReport, SkippedFile
+from app.core.index_messages import IndexProgress, IndexReport, SkippedFile
 from app.ui.library.import_status import import_summary, importing, skipped_heading
 from app.ui.plain_text import tooltip
 from app.ui.workers.index_runner import IndexRunner
@@ -65,12 +65,12 @@ class IndexingStatus(QObject):
             self.progress.setRange(0, 0)
             self.progress.setFormat("Preparing…")
 
-    def _progress(self, phase: str, done: int, total: int, what: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        label = "Reading" if phase == "reading" else "Indexing"
+    def _progress(self, step: IndexProgress) -> None:
+        self.progress.setRange(0, max(step.total, 1))
+        self.progress.setValue(step.done)
+        label = "Reading" if step.phase == "reading" else "Indexing"
         self.progress.setFormat(f"{label} %v/%m")
-        self.progress.setToolTip(tooltip(what))
+        self.progress.setToolTip(tooltip(step.what))
 
     def _finished(self, report: IndexReport) -> None:
         self._rebuilding = False

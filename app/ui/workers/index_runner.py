@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 class IndexRunner(QObject):
     """One indexing job at a time; later jobs wait their turn (one writer per index)."""
 
-    progress = Signal(str, int, int, str)  # phase, done, total, what
+    progress = Signal(object)  # IndexProgress
     finished = Signal(object)  # IndexReport: what the job did
     failed = Signal(str)  # a message for the user
     busyChanged = Signal(bool)
@@ -89,8 +89,8 @@ class IndexRunner(QObject):
             log.warning("index worker sent a line that is not a message: %s", exc)
             return
         match message:
-            case IndexProgress(phase, done, total, what):
-                self.progress.emit(phase, done, total, what)
+            case IndexProgress():
+                self.progress.emit(message)
             case IndexReport():
                 self._reported = True
                 self.finished.emit(message)

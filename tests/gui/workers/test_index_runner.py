@@ -19,7 +19,7 @@ def test_a_job_reports_progress_and_a_typed_report(
 ) -> None:
     runner = IndexRunner(str(DataPaths(tmp_path / "data").root))
     phases: list[str] = []
-    runner.progress.connect(lambda phase, done, total, what: phases.append(phase))
+    runner.progress.connect(lambda step: phases.append(step.phase))
     with qtbot.waitSignal(runner.finished, timeout=INDEXING_TIMEOUT) as finished:
         runner.start(paths=[str(corpus_copy)])
     report = finished.args[0]
@@ -46,7 +46,7 @@ def test_a_line_that_is_not_a_message_is_logged_and_the_job_goes_on(
     # The next good line still gets through, with its fields typed.
     with qtbot.waitSignal(runner.progress) as progress:
         runner._handle(encode(IndexProgress("indexing", 50, 120, "Titre")).encode())
-    assert progress.args == ["indexing", 50, 120, "Titre"]
+    assert progress.args == [IndexProgress("indexing", 50, 120, "Titre")]
     with qtbot.waitSignal(runner.failed) as failed:
         runner._handle(encode(IndexFailed("Le disque est plein.")).encode())
     assert failed.args == ["Le disque est plein."]
