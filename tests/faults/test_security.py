@@ -114,13 +114,14 @@ def test_titles_quotes_and_messages_are_shown_as_text(qtbot: QtBot, tmp_path: Pa
     quotes.set_notes([_replace(note, anchor=_replace(note.anchor, quote=evil))])
     tip = quotes.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img" in tip and "<img" not in tip
-    panel = NotesPanel(NotesStore(DataPaths(tmp_path / "data")))
+    store = NotesStore(DataPaths(tmp_path / "data"))
+    panel = NotesPanel(store)
     qtbot.addWidget(panel)
     panel.set_document(record.id, "Lavrov")
     panel.select_note(note.id)
     assert panel.editor.body.toPlainText() == evil  # a QPlainTextEdit: never HTML
     assert panel.editor.quote_label.textFormat() == Qt.TextFormat.PlainText
-    panel._store.close()
+    store.close()
     box = show_error(None, evil)  # type: ignore[arg-type]
     assert box.textFormat().name == "PlainText" and box.text() == evil
     box.close()
