@@ -12,7 +12,9 @@ and rebuilt from the library, and the user is told. The decision, in full:
 - Damage shows up in three places: opening (``IndexFiles.open``: the table of contents
   or a segment will not load), writing (``update`` merging a garbled segment) and
   reading (a search reaching a garbled segment past the open-time check).
-- *Who rebuilds*: only a process that may write the index, through
+- *Who rebuilds*: only a process that may write the index. Damage found on open makes
+  ``IndexFiles.open`` create the index empty (``Workspace.open_index`` then marks the
+  whole library unindexed for the update that follows); damage found later goes through
   ``Workspace.rebuild_index`` (reset, everything unindexed, update; one message). The CLI
   and the indexing child do it in place. The window's search thread opens the index
   read-only and must not rebuild (a long rebuild there would hold the GIL the window
