@@ -11,9 +11,10 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from app.core.notes.order import newest_first
 from app.core.paths import DataPaths
 from app.ui.notes.delegate import NoteDelegate
-from app.ui.notes.model import DocIdRole, NoteIdRole, NotesListModel, newest_first_key
+from app.ui.notes.model import DocIdRole, NoteIdRole, NotesListModel
 from app.ui.notes.query_service import NotesAnswer, NotesQueryService
 from app.ui.notes.service import ChangeKind, NoteChange
 
@@ -35,7 +36,7 @@ class AllNotesView(QWidget):
         self.search_field.setPlaceholderText("Search all notes")
         self.search_field.setAccessibleName("Search all notes")
         self.search_field.setClearButtonEnabled(True)
-        self.model = NotesListModel(self, sort_key=newest_first_key, show_documents=True)
+        self.model = NotesListModel(self, sort_key=newest_first, show_documents=True)
         self.view = QListView(self)
         self.view.setAccessibleName("All notes")
         self.view.setModel(self.model)

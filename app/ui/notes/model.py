@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.notes import Note
+from app.core.notes.order import by_position
 from app.ui.plain_text import tooltip
 
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -27,17 +28,6 @@ DocTitleRole = _USER + 8
 
 _Index = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[Note], Any]
-
-
-def position_key(note: Note) -> tuple[bool, int, str]:
-    """The store's order for one document: anchored notes by position, then free notes."""
-    start = note.anchor.start if note.anchor is not None else 0
-    return (note.anchor is None, start, note.created)
-
-
-def newest_first_key(note: Note) -> tuple[int, ...]:
-    """Most recently edited first (ISO stamps sort as text; invert each code point)."""
-    return tuple(-ord(c) for c in note.updated)
 
 
 def summary_line(note: Note) -> str:
@@ -57,7 +47,7 @@ class NotesListModel(QAbstractListModel):
         self,
         parent: Any = None,
         *,
-        sort_key: SortKey = position_key,
+        sort_key: SortKey = by_position,
         show_documents: bool = False,
     ) -> None:
         super().__init__(parent)

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.errors import NotesError
 from app.core.notes import Note, NotesStore
+from app.core.notes.order import newest_first
 from app.core.paths import DataPaths
-from app.ui.notes.model import newest_first_key
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def run_query(store: NotesStore | None, query: str, limit: int = SEARCH_LIMIT) -
         return []
     if query:
         return [hit.note for hit in store.search(query, limit)]
-    return sorted(store.list(), key=newest_first_key)
+    return sorted(store.list(), key=newest_first)
 
 
 class _NotesQueryWorker(QObject):

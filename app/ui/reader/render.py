@@ -9,7 +9,6 @@ is shown literally and nothing can be fetched.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtGui import (
     QColor,
@@ -25,6 +24,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from app.core.dates import parse_day
 from app.core.documents.layout import LINE_SEPARATOR, Run, TextLayout, url_spans
 from app.core.library.store import DocumentRecord
 from app.ui.plain_text import tooltip
@@ -108,11 +108,8 @@ def meta_line(record: DocumentRecord) -> str:
 
 
 def _pretty_date(value: str) -> str:
-    try:
-        d = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    d = parse_day(value)
+    return value if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 @dataclass(frozen=True)
