@@ -46,6 +46,8 @@ def test_opening_a_result_highlights_its_hits(qtbot: QtBot, window: MainWindow) 
     search(qtbot, window, "negociations")
     top = window.library_pane.top_result()
     assert top is not None
+    window.open_document(next(r.id for r in window.library.all() if r.id != top.doc_id))
+    assert window.current_document() != top.doc_id and window.reader.hit_count() == 0
     window.open_top_result()
     assert window.current_document() == top.doc_id
     hits = marks(window.reader, "hit")

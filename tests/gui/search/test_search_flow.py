@@ -86,9 +86,12 @@ def test_enter_opens_the_top_result_and_the_reader_takes_the_keys(
     window.activateWindow()
     window.focus_search()
     search(qtbot, window, "negociations")
-    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     top = window.library_pane.top_result()
-    assert top is not None and window.current_document() == top.doc_id
+    assert top is not None
+    window.open_document(next(r.id for r in window.library.all() if r.id != top.doc_id))
+    assert window.current_document() != top.doc_id
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.current_document() == top.doc_id
     browser = window.reader.browser
     assert QApplication.focusWidget() is browser
     bar = browser.verticalScrollBar()
