@@ -109,3 +109,15 @@ def test_filtering_keeps_the_open_document_selected_while_it_shows(
     qtbot.keyClicks(pane.filter_edit, fold(record.title).split()[0])
     assert window.current_document() == opened
     assert_one_whole_row_is_the_open_document(window)
+
+
+def test_only_the_latest_list_asked_for_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    shown: list[int] = []
+    window.libraryReloaded.connect(lambda: shown.append(window.library_pane.model.rowCount()))
+    window.reload_library()
+    window.reload_library()  # the first answer is now out of date
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=TIMEOUT)
+    # The search thread answers in order: once a third answer is in, the first is long past.
+    with qtbot.waitSignal(window.libraryReloaded, timeout=TIMEOUT):
+        window.reload_library()
+    assert shown == [5, 5]
