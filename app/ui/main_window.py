@@ -43,7 +43,7 @@ from app.ui.errors import show_error
 from app.ui.library.import_controller import ImportController
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.service import NoteChange
+from app.ui.notes.service import NoteChange, NotesService
 from app.ui.notes_export_dialog import export_notes
 from app.ui.plain_text import tooltip
 from app.ui.reader.view import ReaderView
@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
 
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
-        self.notes_panel = NotesPanel(self.notes, self)
+        # Notes change through one door; the panel, reader and library follow its signal.
+        self.notes_service = NotesService(self.notes, self)
+        self.notes_panel = NotesPanel(self.notes_service, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.library_pane, self.reader, self.notes_panel):
             self.splitter.addWidget(widget)
@@ -224,7 +226,7 @@ class MainWindow(QMainWindow):
         # The reader re-resolves "system" first (connected earlier), then the window follows.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._apply_window_palette)
         self.notes_panel.noteActivated.connect(self.reader.select_note)
-        self.notes_panel.notesChanged.connect(self._notes_changed)
+        self.notes_service.changed.connect(self._notes_changed)
         self.notes_panel.openNoteRequested.connect(self.open_note)
         self.notes_panel.saveFailed.connect(lambda msg: self.statusBar().showMessage(msg))
 
@@ -311,8 +313,7 @@ class MainWindow(QMainWindow):
         current = self.current_document()
         if current is not None and current in report.updated:
             self.open_document(current, again=True)  # its text changed (notes re-anchored)
-        if self.search_bar.query():
-            self.search_bar.run()  # results may have changed
+        self.search_controller.rerun()  # results may have changed
 
     # ---- search ----------------------------------------------------------------------
 
@@ -335,10 +336,10 @@ class MainWindow(QMainWindow):
         self.notes_panel.select_note(note_id)
 
     def open_note(self, doc_id: str, note_id: str) -> None:
+        """A note chosen under All notes: its document, and the note in it."""
         self.open_document(doc_id)
         self.notes_panel.show_document_tab()
-        self.reader.select_note(note_id)
-        self.notes_panel.select_note(note_id)
+        self._select_note(note_id)
 
     def show_all_notes(self) -> None:
         self.notes_panel.show_all_notes()

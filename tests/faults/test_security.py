@@ -20,6 +20,7 @@ from app.ui.errors import show_error
 from app.ui.library.model import DocumentListModel
 from app.ui.notes.model import NotesListModel
 from app.ui.notes.panel import NotesPanel
+from app.ui.notes.service import NotesService
 from tests.conftest import CORPUS
 from tests.faults.scenarios import carnet
 from tests.faults.windows import INDEXING_TIMEOUT, window_on
@@ -115,7 +116,7 @@ def test_titles_quotes_and_messages_are_shown_as_text(qtbot: QtBot, tmp_path: Pa
     tip = quotes.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img" in tip and "<img" not in tip
     store = NotesStore(DataPaths(tmp_path / "data"))
-    panel = NotesPanel(store)
+    panel = NotesPanel(NotesService(store))
     qtbot.addWidget(panel)
     panel.set_document(record.id, "Lavrov")
     panel.select_note(note.id)

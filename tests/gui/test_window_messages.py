@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 import app
+from app.core.index_messages import IndexReport, SkippedFile
 from app.ui.library.import_status import import_summary
 from app.ui.main_window import MainWindow
 from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT
@@ -47,22 +48,25 @@ def test_a_refresh_that_changes_nothing_says_nothing(
 @pytest.mark.parametrize(
     ("report", "said"),
     [
-        ({"added": ["a"]}, "1 document added to your library."),
-        ({"added": ["a", "b"], "updated": ["c"]}, "2 documents added to your library, 1 updated."),
-        ({"updated": ["c"], "removed": ["d", "e"]}, "1 document updated, 2 removed."),
+        (IndexReport(added=("a",)), "1 document added to your library."),
         (
-            {"skipped": [{"path": "/x/rapport.pdf", "reason": "PDF is not supported"}]},
+            IndexReport(added=("a", "b"), updated=("c",)),
+            "2 documents added to your library, 1 updated.",
+        ),
+        (IndexReport(updated=("c",), removed=("d", "e")), "1 document updated, 2 removed."),
+        (
+            IndexReport(skipped=(SkippedFile("/x/rapport.pdf", "PDF is not supported"),)),
             "1 file skipped: rapport.pdf (PDF is not supported).",
         ),
         (
-            {"added": ["a"], "skipped": [{"path": "/x/a", "reason": "r"}] * 3},
+            IndexReport(added=("a",), skipped=(SkippedFile("/x/a", "r"),) * 3),
             "1 document added to your library. 3 files skipped.",
         ),
-        ({"messages": ["The search index was rebuilt."]}, "The search index was rebuilt."),
-        ({}, ""),
+        (IndexReport(messages=("The search index was rebuilt.",)), "The search index was rebuilt."),
+        (IndexReport(unchanged=5, indexed=0), ""),
     ],
 )
-def test_import_summary_reads_as_a_sentence(report: dict[str, Any], said: str) -> None:
+def test_import_summary_reads_as_a_sentence(report: IndexReport, said: str) -> None:
     assert import_summary(report) == said
 
 

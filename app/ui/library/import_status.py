@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import PurePath
-from typing import Any
 
+from app.core.index_messages import IndexReport
 from app.ui.counts import plural
 
 
@@ -13,28 +12,26 @@ def importing(count: int) -> str:
     return f"Importing {plural(count, 'item')}…"
 
 
-def import_summary(report: Mapping[str, Any]) -> str:
+def import_summary(report: IndexReport) -> str:
     """One or two sentences for an indexing report; "" when nothing happened.
 
     "5 documents added to your library, 1 updated." / "1 file skipped: a.pdf (reason)."
     """
-    counts = [(len(report.get(key, ())), verb) for key, verb in _VERBS]
+    counts = [(len(report.added), "added to your library"), (len(report.updated), "updated")]
+    counts.append((len(report.removed), "removed"))
     phrases: list[str] = []
     for n, verb in counts:
         if n:  # the first count names what it counts: "5 documents added…, 1 updated"
             phrases.append(f"{plural(n, 'document') if not phrases else n} {verb}")
     sentences = [", ".join(phrases) + "."] if phrases else []
-    skipped: Sequence[Mapping[str, str]] = report.get("skipped", ())
+    skipped = report.skipped
     if len(skipped) == 1:
-        name = PurePath(skipped[0]["path"]).name or skipped[0]["path"]
-        sentences.append(f"1 file skipped: {name} ({skipped[0]['reason']}).")
+        name = PurePath(skipped[0].path).name or skipped[0].path
+        sentences.append(f"1 file skipped: {name} ({skipped[0].reason}).")
     elif skipped:
         sentences.append(f"{plural(len(skipped), 'file')} skipped.")
-    sentences += [str(m) for m in report.get("messages", ())]
+    sentences += report.messages
     return " ".join(sentences)
-
-
-_VERBS = (("added", "added to your library"), ("updated", "updated"), ("removed", "removed"))
 
 
 def skipped_heading(count: int) -> str:

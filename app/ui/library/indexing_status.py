@@ -7,8 +7,6 @@ asked for them, and asks for one rebuild when searches find the index damaged.
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 
@@ -74,8 +72,7 @@ class IndexingStatus(QObject):
 
     def _finished(self, report: IndexReport) -> None:
         self._rebuilding = False
-        # import_summary reads the report as a mapping (the shape of the wire format).
-        summary = import_summary(dataclasses.asdict(report))
+        summary = import_summary(report)
         if summary:  # a refresh that found nothing new says nothing
             self._window.statusBar().showMessage(summary, SUMMARY_MS)
         if report.skipped and self._import_requested:

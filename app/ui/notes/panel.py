@@ -1,6 +1,6 @@
 """NotesPanel: the window's right-hand pane, the notes of the open document and all notes.
 
-Every change goes through the panel's NotesService (on the GUI thread: a save takes well
+Every change goes through the window's NotesService (on the GUI thread: a save takes well
 under a millisecond), whose one signal the panel passes on as ``notesChanged``. What the
 user types is never dropped: edits live in the AutoSaver until the store accepts them,
 whatever happens to the selection or the document in between.
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import NotesError
-from app.core.notes import AnchorError, Note, NotesStore, anchor_at
+from app.core.notes import AnchorError, Note, anchor_at
 from app.ui.notes.all_notes import AllNotesView
 from app.ui.notes.autosave import AutoSaver
 from app.ui.notes.delegate import NoteDelegate
@@ -48,10 +48,10 @@ class NotesPanel(QWidget):
     saveFailed = Signal(str)
     openNoteRequested = Signal(str, str)
 
-    def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
+    def __init__(self, service: NotesService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Notes panel")
-        self.service = NotesService(store, self)
+        self.service = service
         self.service.changed.connect(self._on_change)
         self._doc_id: str | None = None
         self._doc_text: str | None = None
@@ -126,7 +126,7 @@ class NotesPanel(QWidget):
         bar.addWidget(dismiss)
         self.undo_bar.hide()
 
-        self.all_notes = AllNotesView(store.paths, self)
+        self.all_notes = AllNotesView(service.paths, self)
         self.all_notes.openNoteRequested.connect(self.openNoteRequested)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

@@ -9,6 +9,10 @@ from __future__ import annotations
 SCOPE_LABELS = {"all": "Documents & notes", "documents": "Documents", "notes": "Notes"}
 SCOPES = tuple(SCOPE_LABELS)
 DEFAULT_SCOPE = "all"
+DOCUMENT_SCOPES = frozenset({"all", "documents"})
+"""The scopes whose search looks through the documents."""
+NOTE_SCOPES = frozenset({"all", "notes"})
+"""The scopes whose search looks through the notes."""
 
 
 def known_scope(name: str) -> str:

@@ -22,10 +22,10 @@ from app.core.paths import DataPaths
 from app.core.search.damage import damage_checked, needs_rebuild
 from app.core.search.index import SearchIndex, SearchResults
 from app.ui.library.model import sorted_records
+from app.ui.search.scopes import DEFAULT_SCOPE, DOCUMENT_SCOPES, NOTE_SCOPES
 
 log = logging.getLogger(__name__)
 
-SCOPES = ("all", "documents", "notes")
 PAGE = 50  # results per request: the list asks for the next page as it is scrolled
 
 
@@ -80,14 +80,14 @@ class _SearchWorker(QObject):
         answer = SearchAnswer(request, query, scope, offset=offset)
         try:
             documents = 0
-            if scope in ("all", "documents"):
+            if scope in DOCUMENT_SCOPES:
                 library, index = self._open()
                 # Damage is the core's to name; this thread only says a rebuild is needed.
                 answer.documents = damage_checked(
                     lambda: index.search(query, library, limit, offset), release_files=False
                 )
                 documents = answer.documents.total
-            if scope in ("all", "notes"):
+            if scope in NOTE_SCOPES:
                 store = self._notes_store()
                 if store is not None:
                     wanted = limit - (len(answer.documents.hits) if answer.documents else 0)
@@ -168,7 +168,9 @@ class SearchService(QObject):
         self._warming.emit()
         self._last = 0
 
-    def request(self, query: str, scope: str = "all", offset: int = 0, limit: int = PAGE) -> int:
+    def request(
+        self, query: str, scope: str = DEFAULT_SCOPE, offset: int = 0, limit: int = PAGE
+    ) -> int:
         """Ask for one page of results; the answer carries the id returned."""
         self._last += 1
         self._requested.emit(self._last, query, scope, offset, limit)

@@ -12,6 +12,7 @@ from app.core.notes import NotesStore
 from app.core.paths import DataPaths
 from app.ui.notes.panel import NotesPanel
 from app.ui.notes.query_service import NotesAnswer, NotesQueryService
+from app.ui.notes.service import NotesService
 
 DOC = "doc-geneve"
 TIMEOUT = 5000
@@ -26,7 +27,7 @@ def store(tmp_path: Path) -> Iterator[NotesStore]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, store: NotesStore) -> Iterator[NotesPanel]:
-    p = NotesPanel(store)
+    p = NotesPanel(NotesService(store))
     qtbot.addWidget(p)
     p.resize(380, 800)
     p.show()

@@ -15,7 +15,7 @@ from app.core.notes import Note, NotesDiskFullError, NotesStore, anchor_at
 from app.core.paths import DataPaths
 from app.ui.notes.model import OrphanRole
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.service import ChangeKind, NoteChange
+from app.ui.notes.service import ChangeKind, NoteChange, NotesService
 
 TEXT = (
     "Antony Blinken et Sergueï Lavrov se sont rencontrés à Genève. "
@@ -34,7 +34,7 @@ def store(tmp_path: Path) -> Iterator[NotesStore]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, store: NotesStore) -> Iterator[NotesPanel]:
-    p = NotesPanel(store)
+    p = NotesPanel(NotesService(store))
     qtbot.addWidget(p)
     p.resize(380, 800)
     yield p
@@ -313,7 +313,7 @@ def test_all_notes_search_is_french_and_opens_notes(
 def test_note_is_there_in_a_new_window(qtbot: QtBot, tmp_path: Path) -> None:
     paths = DataPaths(tmp_path / "data")
     store = NotesStore(paths)
-    first = NotesPanel(store)
+    first = NotesPanel(NotesService(store))
     qtbot.addWidget(first)
     first.set_document(DOC, TEXT)
     first.new_note_action.trigger()
@@ -323,7 +323,7 @@ def test_note_is_there_in_a_new_window(qtbot: QtBot, tmp_path: Path) -> None:
 
     reopened = NotesStore(paths)
     try:
-        second = NotesPanel(reopened)
+        second = NotesPanel(NotesService(reopened))
         qtbot.addWidget(second)
         second.set_document(DOC, TEXT)
         assert second.model.rowCount() == 1
