@@ -9,8 +9,6 @@ and closes them.
 
 from __future__ import annotations
 
-import html
-import importlib.metadata
 import itertools
 import logging
 
@@ -33,21 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app
 from app.core.errors import CarnetError
 from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
+from app.ui.about_dialog import show_about
 from app.ui.errors import show_error
 from app.ui.library.import_controller import ImportController
 from app.ui.library.pane import LibraryPane
+from app.ui.notes.export_dialog import export_notes
 from app.ui.notes.panel import NotesPanel
 from app.ui.notes.service import NoteChange, NotesService
-from app.ui.notes_export_dialog import export_notes
 from app.ui.plain_text import tooltip
+from app.ui.reader.controller import ReaderController
 from app.ui.reader.view import ReaderView
-from app.ui.reader_controller import ReaderController
 from app.ui.search.controller import SearchController
 from app.ui.search.results import ResultItem
 from app.ui.settings import UiSettings
@@ -59,19 +57,11 @@ from app.ui.window_actions import build_actions, build_menus
 from app.ui.window_palette import window_palette
 from app.ui.workers.search_service import SearchService
 
-__all__ = ["APP_NAME", "MainWindow", "carnet_version", "default_size"]
+__all__ = ["APP_NAME", "MainWindow", "default_size"]
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Carnet"
-
-
-def carnet_version() -> str:
-    """The installed package's version, else the source tree's (run from a checkout)."""
-    try:
-        return importlib.metadata.version("carnet")
-    except importlib.metadata.PackageNotFoundError:
-        return app.__version__
 
 
 class MainWindow(QMainWindow):
@@ -205,7 +195,7 @@ class MainWindow(QMainWindow):
         self.reader.addAction(a.back_to_results)
         a.back_to_results.triggered.connect(self.search_controller.back_to_list)
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a.shortcut_rows()))
-        a.about.triggered.connect(self.show_about)
+        a.about.triggered.connect(lambda: show_about(self, self.paths.root))
         a.themes.triggered.connect(lambda action: self.set_theme(action.data()))
 
         search = self.search_controller
@@ -380,15 +370,6 @@ class MainWindow(QMainWindow):
     def _apply_window_palette(self) -> None:
         # effective_theme(): "system" resolved by the reader to light or dark
         QApplication.setPalette(window_palette(THEMES[self.reader.effective_theme()]))
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Carnet",
-            f"<b>Carnet</b><br>Version {html.escape(carnet_version())}<br><br>"
-            "A reading notebook: read, search and annotate your documents."
-            f"<br><br>Data: {html.escape(str(self.paths.root))}",
-        )
 
     # ---- quitting --------------------------------------------------------------------
 
