@@ -15,8 +15,8 @@ from app.core.notes.order import newest_first
 from app.core.paths import DataPaths
 from app.ui.notes.delegate import NoteDelegate
 from app.ui.notes.model import DocIdRole, NoteIdRole, NotesListModel
-from app.ui.notes.query_service import NotesAnswer, NotesQueryService
 from app.ui.notes.service import ChangeKind, NoteChange
+from app.ui.workers.notes_query import NotesAnswer, NotesQueryService
 
 SEARCH_DELAY_MS = 200
 

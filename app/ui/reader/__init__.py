@@ -1,0 +1,1 @@
+"""The reader: one document typeset for reading, with note highlights, hits and find."""

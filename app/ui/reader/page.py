@@ -1,6 +1,6 @@
 """ReaderPage: one document laid out for reading, and where the reader is in it.
 
-It typesets the text (in slices, see ``reader_typeset``), maps Python offsets to Qt
+It typesets the text (in slices, see ``typeset``), maps Python offsets to Qt
 positions, keeps the reading position across zoom, themes and resizing, and runs a jump
 (to a note, a hit, a position) once the text it needs has been typeset. What the reader
 does on the text (notes, search hits, find, highlighting, keys) is ``ReaderView``'s.

@@ -1,0 +1,1 @@
+"""The search box, its scopes, the results list, and the controller that opens results."""

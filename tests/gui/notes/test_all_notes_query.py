@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from app.core.notes import NotesStore
 from app.core.paths import DataPaths
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.query_service import NotesAnswer, NotesQueryService
 from app.ui.notes.service import NotesService
+from app.ui.workers.notes_query import NotesAnswer, NotesQueryService
 
 DOC = "doc-geneve"
 TIMEOUT = 5000
