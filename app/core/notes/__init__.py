@@ -20,7 +20,7 @@ from app.core.notes.errors import (
 )
 from app.core.notes.exchange import (
     DocumentInfo,
-    ImportReport,
+    NotesImportReport,
     export_json,
     export_markdown,
     import_json,
@@ -33,13 +33,13 @@ __all__ = [
     "Anchor",
     "AnchorError",
     "DocumentInfo",
-    "ImportReport",
     "Note",
     "NoteHit",
     "NoteNotFound",
     "NotesCorruptError",
     "NotesDiskFullError",
     "NotesImportError",
+    "NotesImportReport",
     "NotesLockedError",
     "NotesReadOnlyError",
     "NotesStorageError",

@@ -50,7 +50,9 @@ class DocumentInfo(Protocol):
 
 
 @dataclass(frozen=True)
-class ImportReport:
+class NotesImportReport:
+    """What a JSON import of notes did (not the library's ImportReport, which is of files)."""
+
     added: int
     updated: int
     unchanged: int
@@ -140,11 +142,11 @@ def render_export(
     return export_markdown(notes, documents), len(notes)
 
 
-def import_json(store: NotesStore, text: str) -> ImportReport:
+def import_json(store: NotesStore, text: str) -> NotesImportReport:
     """Merge a JSON export by note id (newer ``updated`` wins), all or nothing."""
     notes = parse_export(text)
     added, updated, unchanged = store.merge_notes(notes)
-    return ImportReport(added=added, updated=updated, unchanged=unchanged)
+    return NotesImportReport(added=added, updated=updated, unchanged=unchanged)
 
 
 def parse_export(text: str) -> list[Note]:
