@@ -28,6 +28,9 @@ from typing import NamedTuple
 from app.core.documents.structure import LIST_MARKER_RE, Block
 from app.core.search.analysis import fold
 
+Span = tuple[int, int]
+"""A stretch of the document's text: start and end offsets, Python characters."""
+
 LINE_SEPARATOR = "\u2028"
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

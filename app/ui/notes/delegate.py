@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.notes import Note
+from app.ui.model_index import ModelIndex
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
 from app.ui.notes.model import DocTitleRole, NoteRole
 from app.ui.themes import warning_text
@@ -25,8 +26,6 @@ BAR = 4
 GAP = 4
 QUOTE_LINES = 3
 BODY_LINES = 3
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -127,7 +126,9 @@ class NoteDelegate(QStyledItemDelegate):
             blocks.append(_Block(wrap(tags, base, width, 1), base, "tags"))
         return blocks
 
-    def _layout(self, option: QStyleOptionViewItem, index: _Index) -> tuple[list[_Block], float]:
+    def _layout(
+        self, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> tuple[list[_Block], float]:
         note = index.data(NoteRole)
         if not isinstance(note, Note):
             return [], 0.0
@@ -136,7 +137,7 @@ class NoteDelegate(QStyledItemDelegate):
         return self._blocks(note, title, option.font, width), width
 
     @staticmethod
-    def _shows_titles(index: _Index) -> bool:
+    def _shows_titles(index: ModelIndex) -> bool:
         return bool(getattr(index.model(), "show_documents", False))
 
     @staticmethod
@@ -147,7 +148,7 @@ class NoteDelegate(QStyledItemDelegate):
             return float(view.viewport().width())
         return float(option.rect.width() or 320)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         blocks, _ = self._layout(opt, index)
@@ -157,7 +158,7 @@ class NoteDelegate(QStyledItemDelegate):
             height += GAP if i < len(blocks) - 1 else 0
         return QSize(int(self._width(opt)), int(height + 1.5))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         note = index.data(NoteRole)

@@ -10,10 +10,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, Qt
 
 from app.core.notes import Note
 from app.core.notes.order import by_position
+from app.ui.model_index import ModelIndex
 from app.ui.plain_text import tooltip
 
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -26,7 +27,6 @@ DocIdRole = _USER + 6
 TagsRole = _USER + 7
 DocTitleRole = _USER + 8
 
-_Index = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[Note], Any]
 
 
@@ -58,10 +58,10 @@ class NotesListModel(QAbstractListModel):
 
     # --- Qt model interface -------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._notes)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -82,7 +82,7 @@ class NotesListModel(QAbstractListModel):
         )
         return names
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._notes):
             return None
         note = self._notes[index.row()]

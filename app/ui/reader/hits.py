@@ -11,12 +11,10 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from app.core.documents.layout import TextLayout
+from app.core.documents.layout import Span, TextLayout
 from app.core.search.analysis import matching_spans
 from app.core.search.query_terms import Phrase, phrase_spans, phrase_terms
 from app.ui.reader.step_bar import StepBar
-
-Span = tuple[int, int]
 
 
 def hit_spans(layout: TextLayout, terms: Iterable[str], phrases: Iterable[Phrase]) -> list[Span]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
+from app.core.documents.layout import Span
 from app.core.notes import Note
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
 from app.ui.themes import Theme, mark_color, note_base_color, note_strengths
@@ -19,8 +20,6 @@ from app.ui.themes import Theme, mark_color, note_base_color, note_strengths
 # Properties on the formats of extra selections, so a mark can be told apart (tests, debug).
 MARK_KIND = QTextFormat.Property.UserProperty + 1
 MARK_ID = QTextFormat.Property.UserProperty + 2
-
-Span = tuple[int, int]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.notes.search import NoteHit
 from app.core.search.index import SearchHit
 from app.ui.counts import plural
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.model_index import ModelIndex
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -95,10 +93,10 @@ class SearchResultsModel(QAbstractListModel):
         self._items.extend(items)
         self.endInsertRows()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._waiting and len(self._items) < self._total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
             self._waiting = True
             self.moreWanted.emit(len(self._items))
@@ -106,10 +104,10 @@ class SearchResultsModel(QAbstractListModel):
     def item(self, row: int) -> ResultItem:
         return self._items[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
@@ -154,7 +152,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         )
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         item = index.data(RESULT_ROLE)
         if item is None:
             super().paint(painter, option, index)
@@ -176,7 +174,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         item = index.data(RESULT_ROLE)
         if item is None:
             return super().sizeHint(option, index)
