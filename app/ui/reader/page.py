@@ -60,6 +60,9 @@ class ReaderPage(QWidget):
         self._pending: tuple[int, Callable[[], None]] | None = None
 
         self.browser = ReaderBrowser(self)
+        # Asked once, here: PySide6's first viewport() call sets up ~40 widget enum types
+        # (25-30 ms), which otherwise lands in the first document's opening, mid-import.
+        self._viewport = self.browser.viewport()
         self.browser.setAccessibleName("Document text")
         self._empty = QLabel("Choose a document to read", self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,7 +174,7 @@ class ReaderPage(QWidget):
                 self._layout,
                 theme=self._theme,
                 point_size=self._font_size,
-                viewport_width=self.browser.viewport().width(),
+                viewport_width=self._viewport.width(),
             )
             self._typesetting = False
             # Inserting text pushed the browser's caret to the end, where QTextEdit would
@@ -259,9 +262,7 @@ class ReaderPage(QWidget):
         # While typesetting, the scroll bar coming and going resizes the viewport of a
         # half-built document: _typeset places the column and the position when done.
         if self._record is not None and not self._typesetting:
-            set_column_margins(
-                self.browser.document(), self.browser.viewport().width(), self._font_size
-            )
+            set_column_margins(self.browser.document(), self._viewport.width(), self._font_size)
             if self._pending is None:
                 self._scroll_to_offset(self._anchor)
         self._end_hold()
