@@ -16,6 +16,7 @@ from app.core.documents.html_text import html_to_text
 from app.core.documents.metadata import count_words, derive_metadata, reading_minutes
 from app.core.documents.structure import Block, mark_repeats, markdown_blocks
 from app.core.documents.textload import decode_bytes, normalise_text
+from app.core.documents.toc import TocEntry
 from app.core.errors import DocumentSkipped
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -40,6 +41,10 @@ class LoadedDocument:
     words: int
     reading_minutes: int
     blocks: tuple[Block, ...] = ()  # spans of ``text`` shown as headings, list items…
+    format: str = ""  # "txt", "md", "html", "pdf", "epub": what the file was
+    author: str | None = None
+    pages: int | None = None  # paged formats (PDF): pages are separated by "\f" in ``text``
+    toc: tuple[TocEntry, ...] = ()  # the file's own contents (PDF outline, EPUB nav), if any
 
 
 def _human_size(size: int) -> str:
