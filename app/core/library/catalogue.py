@@ -12,8 +12,14 @@ from pathlib import Path
 
 from app.core.db.transaction import write_transaction
 from app.core.documents.structure import Block, blocks_from_json
+from app.core.documents.toc import TocEntry, toc_from_blocks, toc_from_json
 from app.core.errors import DataDirError, DocumentNotFound
-from app.core.library.records import RECORD_COLUMNS, DocumentRecord, record_from_row
+from app.core.library.records import (
+    LEGACY_RECORD_COLUMNS,
+    RECORD_COLUMNS,
+    DocumentRecord,
+    record_from_row,
+)
 
 
 class Catalogue:
@@ -21,6 +27,14 @@ class Catalogue:
 
     _db: sqlite3.Connection
     read_only: bool
+    # What to SELECT for a record: an older library opened read-only lacks the new columns.
+    _record_columns: str = RECORD_COLUMNS
+
+    def _adapt_to_unmigrated(self) -> None:
+        """Read a library that could not be migrated (read-only) with defaults for new fields."""
+        columns = {str(r[1]) for r in self._db.execute("PRAGMA table_info(documents)")}
+        if "missing" not in columns:
+            self._record_columns = LEGACY_RECORD_COLUMNS
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -37,12 +51,12 @@ class Catalogue:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def all(self) -> list[DocumentRecord]:
-        rows = self._db.execute(f"SELECT {RECORD_COLUMNS} FROM documents ORDER BY title")
+        rows = self._db.execute(f"SELECT {self._record_columns} FROM documents ORDER BY title")
         return [record_from_row(r) for r in rows]
 
     def get(self, doc_id: str) -> DocumentRecord:
         row = self._db.execute(
-            f"SELECT {RECORD_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+            f"SELECT {self._record_columns} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             raise DocumentNotFound(doc_id)
@@ -79,6 +93,20 @@ class Catalogue:
         if row is None:
             raise DocumentNotFound(doc_id)
         return blocks_from_json(row[0], int(row[1]))
+
+    def toc(self, doc_id: str) -> tuple[TocEntry, ...]:
+        """The document's contents: its own (PDF outline, EPUB nav), else its headings."""
+        try:
+            row = self._db.execute(
+                "SELECT toc, length(text) FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            row = None  # a read-only library from before contents were stored
+        if row is not None:
+            stored = toc_from_json(row[0], int(row[1]))
+            if stored:
+                return stored
+        return toc_from_blocks(self.text(doc_id), self.blocks(doc_id))
 
     def roots(self) -> list[Path]:
         return [Path(r[0]) for r in self._db.execute("SELECT path FROM roots ORDER BY path")]

@@ -18,6 +18,7 @@ from app.core.documents.loader import (
     load_document,
 )
 from app.core.documents.structure import blocks_to_json
+from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
 from app.core.library.catalogue import Catalogue
 from app.core.library.records import (
@@ -26,6 +27,7 @@ from app.core.library.records import (
     ImportReport,
     Progress,
     document_id,
+    format_for_path,
     text_sha256,
 )
 
@@ -228,12 +230,21 @@ class DocumentImporter(Catalogue):
         new structure alone is not, since the text notes anchor to is the same.
         """
         before = self.get(doc_id)
-        changed = (before.title, before.source, before.date) != (doc.title, doc.source, doc.date)
+        shown = (doc.title, doc.source, doc.date, doc.author)
+        changed = (before.title, before.source, before.date, before.author) != shown
         with self._transaction():
             self._db.execute(
-                "UPDATE documents SET title = ?, source = ?, date = ?, blocks = ?,"
-                " indexed = indexed AND ? WHERE id = ?",
-                (doc.title, doc.source, doc.date, blocks_to_json(doc.blocks), not changed, doc_id),
+                "UPDATE documents SET title = ?, source = ?, date = ?, author = ?, blocks = ?,"
+                " format = ?, pages = ?, toc = ?, indexed = indexed AND ? WHERE id = ?",
+                (
+                    *shown,
+                    blocks_to_json(doc.blocks),
+                    doc.format or before.format,
+                    doc.pages,
+                    toc_to_json(doc.toc) if doc.toc else None,
+                    not changed,
+                    doc_id,
+                ),
             )
         return changed
 
@@ -250,13 +261,16 @@ class DocumentImporter(Catalogue):
         with self._transaction():
             self._db.execute(
                 """INSERT INTO documents(id, path, title, source, date, words, reading_minutes,
-                                         size, mtime_ns, sha256, text, blocks, added, indexed)
-                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                                         size, mtime_ns, sha256, text, blocks, added, indexed,
+                                         format, author, pages, toc, missing)
+                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)
                    ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title,
                      source = excluded.source, date = excluded.date, words = excluded.words,
                      reading_minutes = excluded.reading_minutes, size = excluded.size,
                      mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
-                     text = excluded.text, blocks = excluded.blocks, indexed = 0""",
+                     text = excluded.text, blocks = excluded.blocks, indexed = 0,
+                     format = excluded.format, author = excluded.author,
+                     pages = excluded.pages, toc = excluded.toc, missing = 0""",
                 (
                     doc_id,
                     str(path),
@@ -271,6 +285,10 @@ class DocumentImporter(Catalogue):
                     doc.text,
                     blocks_to_json(doc.blocks),
                     _now(),
+                    doc.format or format_for_path(str(path)),
+                    doc.author,
+                    doc.pages,
+                    toc_to_json(doc.toc) if doc.toc else None,
                 ),
             )
             self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))

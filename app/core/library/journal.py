@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from app.core.library.catalogue import Catalogue
-from app.core.library.records import RECORD_COLUMNS, DocumentRecord, record_from_row
+from app.core.library.records import DocumentRecord, record_from_row
 
 
 class IndexJournal(Catalogue):
@@ -20,7 +20,7 @@ class IndexJournal(Catalogue):
         last = ""
         while True:
             rows = self._db.execute(
-                f"SELECT {RECORD_COLUMNS}, text FROM documents "
+                f"SELECT {self._record_columns}, text FROM documents "
                 "WHERE indexed = 0 AND id > ? ORDER BY id LIMIT ?",
                 (last, batch),
             ).fetchall()

@@ -7,9 +7,11 @@ without opening anything.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.core.errors import DocumentSkipped
 
@@ -30,6 +32,11 @@ class DocumentRecord:
     words: int
     reading_minutes: int
     sha256: str
+    # Defaults so records built before these fields (and rows of older libraries) work.
+    format: str = ""  # "txt", "md", "html", "pdf", "epub"
+    author: str | None = None
+    pages: int | None = None  # paged documents (PDF) only
+    missing: bool = False  # its file vanished; kept, with its notes, until it comes back
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -39,15 +46,71 @@ class DocumentRecord:
             "source": self.source,
             "date": self.date,
             "words": self.words,
+            "format": self.format or format_for_path(self.path),
+            "author": self.author,
+            "pages": self.pages,
+            "missing": self.missing,
         }
 
 
+_FORMAT_BY_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".epub": "epub",
+}
+
+
+def format_for_path(path: str) -> str:
+    """The format a file's name says, for rows stored before the format was."""
+    return _FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "txt")
+
+
 # The columns of ``documents`` that make a DocumentRecord, in its field order.
-RECORD_COLUMNS = "id, path, title, source, date, words, reading_minutes, sha256"
+RECORD_COLUMNS = (
+    "id, path, title, source, date, words, reading_minutes, sha256, format, author, pages, missing"
+)
+# The same from a library of schema 2 that could not be migrated (read-only data directory).
+LEGACY_RECORD_COLUMNS = (
+    "id, path, title, source, date, words, reading_minutes, sha256, NULL, NULL, NULL, 0"
+)
 
 
-def record_from_row(row: sqlite3.Row | tuple[object, ...]) -> DocumentRecord:
-    return DocumentRecord(*row)
+def record_from_row(row: sqlite3.Row | tuple[Any, ...]) -> DocumentRecord:
+    doc_id, path, title, source, date, words, minutes, sha, fmt, author, pages, missing = row
+    return DocumentRecord(
+        str(doc_id),
+        str(path),
+        str(title),
+        None if source is None else str(source),
+        None if date is None else str(date),
+        int(words),
+        int(minutes),
+        str(sha),
+        str(fmt) if fmt else format_for_path(str(path)),
+        None if author is None else str(author),
+        None if pages is None else int(pages),
+        bool(missing),
+    )
+
+
+@dataclass(frozen=True)
+class MovedDocument:
+    """A document whose file was found under a new path: same id, same notes."""
+
+    record: DocumentRecord
+    old_path: str
+    new_path: str
+
+
+@dataclass(frozen=True)
+class DuplicateFile:
+    """A file whose text is already in the library under another path: not added twice."""
+
+    path: str
+    existing_id: str
 
 
 @dataclass
@@ -57,18 +120,24 @@ class ImportReport:
     added: list[DocumentRecord] = field(default_factory=list)
     updated: list[DocumentRecord] = field(default_factory=list)
     removed: list[DocumentRecord] = field(default_factory=list)
+    moved: list[MovedDocument] = field(default_factory=list)
+    duplicates: list[DuplicateFile] = field(default_factory=list)
+    missing: list[DocumentRecord] = field(default_factory=list)
     skipped: list[DocumentSkipped] = field(default_factory=list)
     unchanged: int = 0
     cancelled: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.moved or self.missing)
 
     def merge(self, other: ImportReport) -> None:
         self.added += other.added
         self.updated += other.updated
         self.removed += other.removed
+        self.moved += other.moved
+        self.duplicates += other.duplicates
+        self.missing += other.missing
         self.skipped += other.skipped
         self.unchanged += other.unchanged
         self.cancelled = self.cancelled or other.cancelled

@@ -34,7 +34,17 @@ _V1 = (
 )
 # 2: the structure of each document's text (``structure.blocks_to_json``).
 _V2 = ("ALTER TABLE documents ADD COLUMN blocks TEXT",)
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# 3: what PDF and EPUB bring (format, author, pages, their own contents), and documents
+# whose file vanished kept as missing; the text hash is looked up when a file arrives.
+_V3 = (
+    "ALTER TABLE documents ADD COLUMN format TEXT",
+    "ALTER TABLE documents ADD COLUMN author TEXT",
+    "ALTER TABLE documents ADD COLUMN pages INTEGER",
+    "ALTER TABLE documents ADD COLUMN toc TEXT",
+    "ALTER TABLE documents ADD COLUMN missing INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256)",
+)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -70,6 +70,7 @@ class Library(DocumentImporter, IndexJournal):
                     "Check that the data directory is readable."
                 ) from exc
             self.read_only = True
+            self._adapt_to_unmigrated()
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
                 f"The library catalogue {db_path} is damaged ({exc}). "

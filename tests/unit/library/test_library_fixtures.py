@@ -41,6 +41,9 @@ def test_an_earlier_library_opens_with_its_titles_and_texts(fixture: Path, tmp_p
             # The stored text is what the reader shows and notes anchor to.
             assert DOCUMENTS[name].split("\n\n")[-1].strip() in text
             assert lib.get(record.id) == record
+            # Rows from before formats were stored take theirs from the file's name.
+            assert record.to_json()["format"] == {"geneve.txt": "txt", "carnet.md": "md"}[name]
+            assert (record.missing, record.pages, record.author) == (False, None, None)
         assert lib.unindexed_count() == len(TITLES)  # the index is rebuilt from them
     db = sqlite3.connect(db_path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
