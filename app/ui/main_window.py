@@ -45,6 +45,7 @@ from app.ui.notes.panel import NotesPanel
 from app.ui.notes.service import NoteChange, NotesService
 from app.ui.plain_text import tooltip
 from app.ui.reader.controller import ReaderController
+from app.ui.reader.navigation import ReaderNavigation
 from app.ui.reader.view import ReaderView
 from app.ui.search.controller import SearchController
 from app.ui.search.results import ResultItem
@@ -123,6 +124,13 @@ class MainWindow(QMainWindow):
             search=self.search_controller,
             keeper=self.settings_keeper,
         )
+        self.navigation = ReaderNavigation(
+            self.reader,
+            self.library.toc,
+            go_to_page=self.actions_.go_to_page,
+            contents=self.actions_.contents,
+            parent=self,
+        )
         self._build_status_bar()
         self._connect()
         self._set_tab_order()
@@ -169,6 +177,8 @@ class MainWindow(QMainWindow):
         a.export_json.triggered.connect(lambda: self.export_notes("json"))
         a.remove_document.triggered.connect(self.remove_current_document)
         a.show_in_folder.triggered.connect(self.show_current_in_folder)
+        a.open_original.triggered.connect(self.open_current_original)
+        a.open_original.setEnabled(False)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.reader.open_find)
         a.find_next.triggered.connect(self.reader.next_hit)
@@ -205,10 +215,13 @@ class MainWindow(QMainWindow):
         self.search_service.damaged.connect(self.indexing_status.rebuild_damaged_index)
         self.import_controller.recordsLoaded.connect(self.reader_controller.show_records)
         self.reader_controller.documentShown.connect(self._show_title)
+        self.reader_controller.documentShown.connect(self.navigation.document_shown)
         self.reader_controller.documentOpened.connect(self.documentOpened)
         self.reader_controller.libraryListed.connect(self.libraryReloaded)
 
         self.library_pane.documentActivated.connect(self.open_document)
+        self.library_pane.openOriginalRequested.connect(self.import_controller.open_original)
+        self.library_pane.showInFolderRequested.connect(self.import_controller.show_in_folder)
 
         self.reader.highlightRequested.connect(self._highlight_requested)
         self.reader.noteClicked.connect(self.notes_panel.select_note)
@@ -254,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def _show_title(self, record: DocumentRecord | None) -> None:
         self.setWindowTitle(f"{record.title} — {APP_NAME}" if record is not None else APP_NAME)
+        # A missing document still shows its text and notes, but has no file to open.
+        self.actions_.open_original.setEnabled(record is not None and not record.missing)
 
     def start_import(self, paths: list[str]) -> None:
         """Import files and folders in the indexing process, with progress below."""
@@ -284,6 +299,11 @@ class MainWindow(QMainWindow):
         doc_id = self.current_document()
         if doc_id is not None:
             self.import_controller.show_in_folder(doc_id)
+
+    def open_current_original(self) -> None:
+        doc_id = self.current_document()
+        if doc_id is not None:
+            self.import_controller.open_original(doc_id)
 
     # ---- drag and drop ---------------------------------------------------------------
 

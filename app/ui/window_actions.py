@@ -21,6 +21,7 @@ class WindowActions:
     export_json: QAction
     remove_document: QAction
     show_in_folder: QAction
+    open_original: QAction
     quit: QAction
     find: QAction
     find_next: QAction
@@ -37,6 +38,8 @@ class WindowActions:
     all_notes: QAction
     next_document: QAction
     previous_document: QAction
+    go_to_page: QAction
+    contents: QAction
     back_to_library: QAction
     back_to_results: QAction
     shortcuts: QAction
@@ -54,6 +57,14 @@ class WindowActions:
                 )
                 rows.append((action.text().replace("&", "").rstrip("…."), keys))
         return rows
+
+
+GO_TO_PAGE_KEYS = "Ctrl+G"
+
+
+def _keys_but(key: Std, taken: str) -> list[QKeySequence]:
+    """The platform's bindings of ``key`` without one taken by another action."""
+    return [k for k in QKeySequence.keyBindings(key) if k != QKeySequence(taken)]
 
 
 def _action(window: QMainWindow, text: str, *keys: QKeySequence | Std | str) -> QAction:
@@ -78,9 +89,11 @@ def build_actions(window: QMainWindow) -> WindowActions:
         export_json=_action(window, "Export Notes as &JSON (Backup)…", "Ctrl+Shift+E"),
         remove_document=_action(window, "Re&move from Library"),
         show_in_folder=_action(window, "Show in File &Manager"),
+        open_original=_action(window, "Open &Original"),
         quit=_action(window, "&Quit", Std.Quit),
         find=_action(window, "&Find in Document…", Std.Find),
-        find_next=_action(window, "Find &Next", Std.FindNext),
+        # The platform's Find Next includes Ctrl+G on some desktops: Ctrl+G is Go to Page.
+        find_next=_action(window, "Find &Next", *_keys_but(Std.FindNext, GO_TO_PAGE_KEYS)),
         find_previous=_action(window, "Find Pre&vious", Std.FindPrevious),
         highlight=_action(window, "&Highlight Selection", "Ctrl+Shift+H"),
         highlight_with_note=_action(window, "Highlight with &Note", "Ctrl+Shift+N"),
@@ -94,6 +107,8 @@ def build_actions(window: QMainWindow) -> WindowActions:
         all_notes=_action(window, "A&ll Notes", "Ctrl+Shift+A"),
         next_document=_action(window, "&Next Document", "Alt+Down"),
         previous_document=_action(window, "&Previous Document", "Alt+Up"),
+        go_to_page=_action(window, "&Go to Page…", GO_TO_PAGE_KEYS),
+        contents=_action(window, "&Contents…", "Ctrl+Shift+C"),
         back_to_library=_action(window, "&Library", "Ctrl+L"),
         back_to_results=_action(window, "Back to the &Results (from the reader)", "Esc"),
         shortcuts=_action(window, "&Keyboard Shortcuts", Std.HelpContents),
@@ -109,7 +124,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> None:
     file.addSeparator()
     file.addActions([a.export_md, a.export_json])
     file.addSeparator()
-    file.addActions([a.remove_document, a.show_in_folder])
+    file.addActions([a.open_original, a.show_in_folder, a.remove_document])
     file.addSeparator()
     file.addAction(a.quit)
 
@@ -130,7 +145,11 @@ def build_menus(window: QMainWindow, a: WindowActions) -> None:
     view.addAction(a.all_notes)
 
     go = bar.addMenu("&Go")
-    go.addActions([a.next_document, a.previous_document, a.back_to_library])
+    go.addActions([a.next_document, a.previous_document])
+    go.addSeparator()
+    go.addActions([a.go_to_page, a.contents])
+    go.addSeparator()
+    go.addAction(a.back_to_library)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a.shortcuts, a.about])

@@ -12,6 +12,10 @@ own paragraph(s), its runs carry its ``kind`` and ``level``, and hidden kinds (a
 headline, a caption printed twice) get no runs at all. An offset inside a hidden span maps
 like one in a trimmed gap: to the nearest visible place before it.
 
+Pages: a form feed (``\\f``, between the pages of a PDF) ends a paragraph like a blank line
+and is never shown; the first run of each new page carries its page number, for the reader
+to draw a marker that takes no character of the text.
+
 Offsets: notes and the index speak Python ``str`` offsets; QTextDocument positions count
 UTF-16 code units, so an astral character ("𝄞", each half of "🇫🇷") counts twice.
 """
@@ -26,6 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from app.core.documents.structure import LIST_MARKER_RE, Block
+from app.core.documents.toc import PAGE_BREAK
 from app.core.search.analysis import fold
 
 Span = tuple[int, int]
@@ -63,6 +68,7 @@ class Run(NamedTuple):  # a tuple: a book has tens of thousands, built on openin
     kind: str = ""  # a Block kind ("heading", "list_item"…), "" for ordinary text
     level: int = 0
     flows: bool = False  # the line break after it is a hard wrap: shown as a space
+    page: int = 0  # the page this run starts, when it is the first shown of a page past 1
 
 
 class TextLayout:
@@ -74,6 +80,11 @@ class TextLayout:
         self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self.runs: list[Run] = []
         self.hidden: list[tuple[int, int]] = []
+        # Offsets of the form feeds: each ends a page, and a paragraph with it.
+        self.page_breaks = [m.start() for m in re.finditer(PAGE_BREAK, text)]
+        breaks = iter(self.page_breaks)
+        next_break = next(breaks, len(text))
+        page = shown_page = 1
         qt = 0
         for seg_start, seg_end, kind, level in self._segments(blocks):
             for p_start, p_end in _paragraph_spans(text, seg_start, seg_end):
@@ -81,13 +92,20 @@ class TextLayout:
                 flows = kind != "pre" and _hard_wrapped(text, lines)
                 for k, (start, end) in enumerate(lines):
                     last = k == len(lines) - 1
-                    self.runs.append(Run(start, end, qt, last, kind, level, flows and not last))
+                    while next_break < start:
+                        page += 1
+                        next_break = next(breaks, len(text))
+                    mark = page if page != shown_page else 0
+                    shown_page = page
+                    run = Run(start, end, qt, last, kind, level, flows and not last, mark)
+                    self.runs.append(run)
                     qt += self._utf16(start, end) + 1  # +1: the separator after the run
         if not self.runs:
             self.runs.append(Run(0, 0, 0, ends_paragraph=True))
             qt = 1
         self.qt_length = qt - 1  # no separator after the last run
         self._starts = [r.start for r in self.runs]
+        self._ends = [r.end for r in self.runs]
         self._qt_starts = [r.qt_start for r in self.runs]
 
     def _segments(self, blocks: Sequence[Block]) -> list[tuple[int, int, str, int]]:
@@ -102,14 +120,39 @@ class TextLayout:
             if b.start < pos or b.end > len(self.text) or b.start >= b.end:
                 continue
             if b.start > pos:
-                out.append((pos, b.start, "", 0))
+                out.extend(self._pages(pos, b.start, "", 0))
             if b.hidden:
                 self.hidden.append((b.start, b.end))
             else:
-                out.append((b.start, b.end, b.kind, b.level))
+                out.extend(self._pages(b.start, b.end, b.kind, b.level))
             pos = b.end
-        out.append((pos, len(self.text), "", 0))
+        out.extend(self._pages(pos, len(self.text), "", 0))
         return out
+
+    def _pages(
+        self, start: int, end: int, kind: str, level: int
+    ) -> list[tuple[int, int, str, int]]:
+        """``(start, end, kind, level)`` cut at each form feed: no run spans two pages."""
+        pieces = []
+        cut = self.text.find(PAGE_BREAK, start, end)
+        while cut != -1:
+            pieces.append((start, cut, kind, level))
+            start = cut + 1
+            cut = self.text.find(PAGE_BREAK, start, end)
+        pieces.append((start, end, kind, level))
+        return pieces
+
+    def page_marks(self) -> list[Run]:
+        """The runs that start a page (past the first), in order."""
+        return [run for run in self.runs if run.page]
+
+    def first_shown(self, offset: int) -> int:
+        """The offset of the first shown character at or after ``offset`` (a page start,
+        a contents entry in a gap): where a jump there should put the top of the view."""
+        i = bisect_left(self._ends, offset)  # the first run that does not end before it
+        if i >= len(self.runs):
+            return self.runs[-1].end
+        return max(offset, self.runs[i].start)
 
     def is_hidden(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` lies wholly inside a hidden span."""

@@ -13,17 +13,22 @@ from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from app.core.documents.loader import SUPPORTED_SUFFIXES
 from app.core.errors import CarnetError
 from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace
 from app.ui.errors import show_error
 from app.ui.library.import_status import removal_done, removal_question
 from app.ui.library.indexing_status import IndexingStatus
+from app.ui.library.model import missing_file
 from app.ui.library.pane import LibraryPane
 from app.ui.workers.index_runner import IndexRunner
 from app.ui.workers.search_service import SearchService
 
-DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+# Every format the loader reads, .pdf and .epub as they arrive there.
+DOCUMENT_FILTER = (
+    f"Documents ({' '.join(f'*{s}' for s in sorted(SUPPORTED_SUFFIXES))});;All files (*)"
+)
 REMOVED_MS = 10_000
 
 
@@ -123,6 +128,17 @@ class ImportController(QObject):
         record = self._workspace.library.find(doc_id)
         if record is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record.path).parent)))
+
+    def open_original(self, doc_id: str) -> None:
+        """Open the document's own file in the system's default application (a PDF in a
+        PDF viewer); a missing file is said so instead."""
+        record = self._workspace.library.find(doc_id)
+        if record is None:
+            return
+        if record.missing or not Path(record.path).is_file():
+            self._window.statusBar().showMessage(missing_file(record.path), REMOVED_MS)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(record.path))
 
     # ---- closing -----------------------------------------------------------------------
 

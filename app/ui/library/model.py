@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from app.core.collation import ordered, text_key
 from app.core.library.store import DocumentRecord
@@ -24,6 +25,11 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("Title", "Source", "Date", "Words", "Notes")
 TITLE, SOURCE, DATE, WORDS, NOTES = range(len(COLUMNS))
+
+
+def missing_file(path: str) -> str:
+    """What a missing document's row says: its file went, its notes did not."""
+    return f"The file is missing: {path} — its notes are kept"
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -127,6 +133,12 @@ class DocumentListModel(QAbstractTableModel):
             return record.id
         if role == RECORD_ROLE:
             return record
+        if record.missing and role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(missing_file(record.path))
+        if record.missing and role == Qt.ItemDataRole.ForegroundRole:
+            # Greyed as a disabled row is, yet still selectable: its text and notes open.
+            group, text = QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            return QGuiApplication.palette().color(group, text)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return tooltip(f"{record.title}\n{record.path}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (WORDS, NOTES):

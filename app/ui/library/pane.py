@@ -24,6 +24,7 @@ from app.ui.library.model import (
     DATE,
     DOC_ID_ROLE,
     NOTES,
+    RECORD_ROLE,
     SOURCE,
     TITLE,
     WORDS,
@@ -46,6 +47,8 @@ class LibraryPane(QWidget):
     resultActivated = Signal(object)  # ResultItem
     suggestionClicked = Signal(str)
     moreResultsWanted = Signal(int)  # offset: the results list was scrolled to its end
+    openOriginalRequested = Signal(str)  # doc id: its file, in the system's application
+    showInFolderRequested = Signal(str)  # doc id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +101,8 @@ class LibraryPane(QWidget):
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._row_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._document_menu_requested)
 
         self.suggestion = QLabel(self)
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
@@ -149,6 +154,23 @@ class LibraryPane(QWidget):
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
         menu.exec(header.mapToGlobal(pos))
+
+    def document_menu(self, record: DocumentRecord) -> QMenu:
+        """The context menu of one document's row; a missing file cannot be opened."""
+        menu = QMenu(self)
+        original = menu.addAction("Open &Original")
+        original.setEnabled(not record.missing)
+        original.triggered.connect(lambda: self.openOriginalRequested.emit(record.id))
+        folder = menu.addAction("Show in File &Manager")
+        folder.triggered.connect(lambda: self.showInFolderRequested.emit(record.id))
+        return menu
+
+    def _document_menu_requested(self, pos: QPoint) -> None:
+        record = self.table.indexAt(pos).data(RECORD_ROLE)
+        if isinstance(record, DocumentRecord):
+            menu = self.document_menu(record)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def header_state(self) -> QByteArray:
         return self.table.horizontalHeader().saveState()

@@ -12,12 +12,16 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+
+from app.ui.reader.page_marks import PageMarks
 
 # A press and release further apart than this is a drag (selection), not a click.
 _CLICK_SLOP = 4
@@ -47,6 +51,15 @@ class ReaderBrowser(QTextBrowser):
         self.resource_requests: list[QUrl] = []  # for tests: should stay empty
         self.menu_actions: list[QAction] = []  # offered first when text is selected
         self._press: QPoint | None = None
+        self.page_marks = PageMarks()  # where pages start, drawn over the text
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        try:
+            self.page_marks.paint(self, painter)
+        finally:
+            painter.end()
 
     def loadResource(self, type_: int, name: QUrl | str) -> object:
         # The document is plain text, but should anything ever ask (an image, a stylesheet),

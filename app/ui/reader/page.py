@@ -134,6 +134,7 @@ class ReaderPage(QWidget):
         self.text = ""
         self._layout = TextLayout("")
         self._anchor = 0
+        self.browser.page_marks.set([])
         self._document_changed()
         self._begin_hold()
         self.browser.document().clear()
@@ -177,6 +178,9 @@ class ReaderPage(QWidget):
                 viewport_width=self._viewport.width(),
             )
             self._typesetting = False
+            self.browser.page_marks.set(
+                [(self._body_start + r.qt_start, r.page) for r in self._layout.page_marks()]
+            )
             # Inserting text pushed the browser's caret to the end, where QTextEdit would
             # scroll on showing: park it at the top until the reading position is there.
             self.browser.setTextCursor(QTextCursor(self.browser.document()))
@@ -251,6 +255,35 @@ class ReaderPage(QWidget):
         self._anchor = max(0, min(int(value), len(self.text)))
         if self._record is not None:
             self._restore_anchor()
+
+    def go_to_offset(self, offset: int) -> None:
+        """Put the text at ``offset`` (a page start, a contents entry) at the top of the view.
+
+        An offset between two shown lines goes to the next one; the room above a page or a
+        heading stays in view, so its marker is seen. It becomes the reading position.
+        """
+        if self._record is None:
+            return
+        target = self._layout.first_shown(max(0, min(offset, len(self.text))))
+        self._anchor = target
+
+        def jump() -> None:
+            self._begin_hold()
+            try:
+                position = self.py_to_qt(target)
+                caret = QTextCursor(self.browser.document())
+                caret.setPosition(position)
+                self.browser.setTextCursor(caret)  # Shift+arrows select from there
+                self._scroll_to_offset(target)
+                block = self.browser.document().findBlock(position)
+                if block.position() == position:
+                    bar = self.browser.verticalScrollBar()
+                    bar.setValue(bar.value() - round(block.blockFormat().topMargin()))
+            finally:
+                self._end_hold()
+            self._position_timer.start()
+
+        self._when_written(target, jump)
 
     def _begin_hold(self) -> None:
         self._hold += 1

@@ -28,6 +28,7 @@ from app.core.dates import parse_day
 from app.core.documents.layout import LINE_SEPARATOR, Run, TextLayout, url_spans
 from app.core.library.store import DocumentRecord
 from app.ui.plain_text import tooltip
+from app.ui.reader.page_marks import page_block_format
 from app.ui.themes import Theme
 
 SERIF_FAMILIES = [
@@ -178,7 +179,7 @@ class BodyWriter:
         self._list: QTextList | None = None
         self.done = 0  # runs written
         style = self._style(layout.runs[0])
-        cursor.insertBlock(style.block, style.char)
+        cursor.insertBlock(self._block_format(layout.runs[0], style), style.char)
         self._apply_list(layout.runs[0])
         self.body_start = cursor.position()
 
@@ -207,7 +208,7 @@ class BodyWriter:
                 style = self._style(run)
                 if i:
                     if runs[i - 1].ends_paragraph:
-                        cursor.insertBlock(style.block, style.char)
+                        cursor.insertBlock(self._block_format(run, style), style.char)
                         self._apply_list(run)
                     else:
                         flow = runs[i - 1].flows
@@ -234,6 +235,10 @@ class BodyWriter:
             cursor.insertText(href, link)
             at = end
         cursor.insertText(line[at:], char)
+
+    def _block_format(self, run: Run, style: _Style) -> QTextBlockFormat:
+        # A page's first paragraph leaves room above it for the page marker.
+        return page_block_format(style.block, run.page, self._px) if run.page else style.block
 
     def _apply_list(self, run: Run) -> None:
         """Consecutive list items share one QTextList: Qt draws the bullets, which are no

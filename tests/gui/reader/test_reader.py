@@ -163,7 +163,9 @@ def test_offsets_map_exactly_with_astral_characters(reader: ReaderView) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(
-        alphabet=st.sampled_from(list("ab é\n\t𝄞🇫🇷œ\u2028\u2029\r\ufdd0")), min_size=0, max_size=40
+        alphabet=st.sampled_from(list("ab é\n\t𝄞🇫🇷œ\u2028\u2029\r\ufdd0\f")),
+        min_size=0,
+        max_size=40,
     )
 )
 def test_offset_mapping_property(qapp: QApplication, text: str) -> None:
@@ -178,7 +180,15 @@ def test_offset_mapping_property(qapp: QApplication, text: str) -> None:
             assert qt_slice(view, run.start, run.end) == expected
             for i in range(run.start, run.end + 1):
                 assert view.qt_to_py(view.py_to_qt(i)) == i
+            # A form feed is a page break: never shown, and the run after it names its page.
+            assert "\f" not in part
         assert len(shown.encode("utf-16-le")) // 2 == layout.qt_length
+        # The first line shown of each new page, and only it, carries the page's number.
+        shown_page = 1
+        for run in layout.runs:
+            page = text.count("\f", 0, run.start) + 1
+            assert run.page == (page if page != shown_page else 0)
+            shown_page = page
     finally:
         view.deleteLater()
 
