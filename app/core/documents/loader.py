@@ -23,7 +23,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # Bump when the text, structure or metadata a file yields changes: libraries built by an
 # older extractor read every document again once (see ``Library``).
 EXTRACTOR_VERSION = "4"
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".epub"})
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -121,6 +121,12 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
         raise DocumentSkipped(name, _too_large(len(data)))
     if not data:
         raise DocumentSkipped(name, "the file is empty")
+    if suffix == ".epub":
+        # Imported here because the EPUB reader builds the LoadedDocument defined above.
+        from app.core.documents.epub import load_epub  # noqa: PLC0415
+
+        # A book unpacks to more than its file; four times the file limit bounds a bomb.
+        return load_epub(data, name, max_unpacked=4 * MAX_FILE_BYTES)
     decoded = decode_bytes(data, name)
     if not decoded.strip():
         raise DocumentSkipped(name, "the file contains no text, only blank space")
