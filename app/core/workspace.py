@@ -142,10 +142,13 @@ class Workspace:
         return report
 
     def reanchor_notes(self, report: ImportReport) -> None:
-        if not report.updated or not self.paths.notes_db.exists():
+        """Notes follow a changed text: updated documents, and moves whose text changed."""
+        changed = [r.id for r in report.updated]
+        changed += [m.record.id for m in report.moved if m.text_changed]
+        if not changed or not self.paths.notes_db.exists():
             return
-        for record in report.updated:
-            self.notes.reanchor_document(record.id, self.library.text(record.id))
+        for doc_id in changed:
+            self.notes.reanchor_document(doc_id, self.library.text(doc_id))
 
     def search(self, text: str, limit: int = 10, offset: int = 0) -> SearchResults:
         """One page of results (see SearchIndex.search), rebuilding a damaged index once."""

@@ -29,12 +29,15 @@ class Catalogue:
     read_only: bool
     # What to SELECT for a record: an older library opened read-only lacks the new columns.
     _record_columns: str = RECORD_COLUMNS
+    # The SQL condition for a document whose file is present (what the index holds).
+    _present: str = "missing = 0"
 
     def _adapt_to_unmigrated(self) -> None:
         """Read a library that could not be migrated (read-only) with defaults for new fields."""
         columns = {str(r[1]) for r in self._db.execute("PRAGMA table_info(documents)")}
         if "missing" not in columns:
             self._record_columns = LEGACY_RECORD_COLUMNS
+            self._present = "1"
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

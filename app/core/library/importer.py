@@ -20,11 +20,13 @@ from app.core.documents.loader import (
 from app.core.documents.structure import blocks_to_json
 from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
-from app.core.library.catalogue import Catalogue
+from app.core.library.moves import DocumentMoves
 from app.core.library.records import (
     Cancelled,
     DocumentRecord,
+    DuplicateFile,
     ImportReport,
+    MovedDocument,
     Progress,
     document_id,
     format_for_path,
@@ -51,7 +53,11 @@ def iter_candidate_files(root: Path) -> Iterator[str]:
                 yield os.path.join(dirpath, name)
 
 
-class DocumentImporter(Catalogue):
+# A known file: (id, size, mtime_ns, sha256, missing).
+Known = tuple[str, int, int, str, bool]
+
+
+class DocumentImporter(DocumentMoves):
     """The part of ``Library`` that imports, refreshes and removes documents."""
 
     corpus_dir: Path | None
@@ -120,7 +126,7 @@ class DocumentImporter(Catalogue):
             "INSERT OR IGNORE INTO roots(path) VALUES(?)", [(p,) for p in single if p in kept]
         )
         if not report.cancelled:
-            self._drop_missing(folders, set(files), report)
+            self._mark_missing(folders, set(files), report)
             if reextract and not self.read_only:
                 self.set_meta(EXTRACTOR_META, EXTRACTOR_VERSION)
         return report
@@ -131,7 +137,7 @@ class DocumentImporter(Catalogue):
     def refresh(
         self, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> ImportReport:
-        """Re-scan every root: changed files are updated, vanished ones leave the library."""
+        """Re-scan every root: changed files are updated, vanished ones are kept as missing."""
         self._forget_refused_roots()
         return self.add_paths(self.roots(), progress, cancelled)
 
@@ -165,9 +171,11 @@ class DocumentImporter(Catalogue):
             str(k)[len("excluded:") :]
             for (k,) in self._db.execute("SELECT key FROM meta WHERE key LIKE 'excluded:%'")
         }
-        known: dict[str, tuple[str, int, int, str]] = {
-            str(row[0]): (str(row[1]), int(row[2]), int(row[3]), str(row[4]))
-            for row in self._db.execute("SELECT path, id, size, mtime_ns, sha256 FROM documents")
+        known: dict[str, Known] = {
+            str(row[0]): (str(row[1]), int(row[2]), int(row[3]), str(row[4]), bool(row[5]))
+            for row in self._db.execute(
+                "SELECT path, id, size, mtime_ns, sha256, missing FROM documents"
+            )
         }
         for n, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -184,7 +192,7 @@ class DocumentImporter(Catalogue):
     def _import_one(
         self,
         name: str,
-        existing: tuple[str, int, int, str] | None,
+        existing: Known | None,
         report: ImportReport,
         *,
         reextract: bool = False,
@@ -198,7 +206,11 @@ class DocumentImporter(Catalogue):
             stat.st_size,
             stat.st_mtime_ns,
         )
-        if same_stat and not reextract:
+        if same_stat and not reextract and existing is not None:
+            if existing[4]:  # back where it was, unchanged: no longer missing
+                self._found_again(existing[0])
+                report.updated.append(self.get(existing[0]))
+                return
             report.unchanged += 1  # an unchanged file costs one stat, nothing more
             return
         path = Path(name)
@@ -209,15 +221,33 @@ class DocumentImporter(Catalogue):
             return
         sha = text_sha256(loaded.text)
         if existing is not None and existing[3] == sha:
-            if reextract and self._refresh_metadata(existing[0], loaded):
-                report.updated.append(self.get(existing[0]))
-                return
+            refreshed = reextract and self._refresh_metadata(existing[0], loaded)
             self._db.execute(
                 "UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?",
                 (stat.st_size, stat.st_mtime_ns, existing[0]),
             )
-            report.unchanged += 1
+            if existing[4]:
+                self._found_again(existing[0])
+            if refreshed or existing[4]:  # new metadata, or a missing file come back
+                report.updated.append(self.get(existing[0]))
+            else:
+                report.unchanged += 1
             return
+        if existing is None:
+            match = self._match_arrival(name, loaded, sha)
+            if isinstance(match, DuplicateFile):
+                report.duplicates.append(match)
+                return
+            if match is not None:
+                moved_id, old_path, text_changed = match
+                self._store(
+                    moved_id, path, loaded, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha=sha
+                )
+                # A file root at the old place would be "no such file" for ever.
+                self._db.execute("DELETE FROM roots WHERE path = ?", (old_path,))
+                record = self.get(moved_id)
+                report.moved.append(MovedDocument(record, old_path, name, text_changed))
+                return
         doc_id = existing[0] if existing is not None else document_id(self.key_for(path))
         self._store(doc_id, path, loaded, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha=sha)
         record = self.get(doc_id)
@@ -292,23 +322,3 @@ class DocumentImporter(Catalogue):
                 ),
             )
             self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))
-
-    def _drop_missing(self, scanned_dirs: set[Path], seen: set[str], report: ImportReport) -> None:
-        """Documents whose file vanished from a scanned folder (or from disk) leave."""
-        unseen = [
-            (str(i), str(p))
-            for i, p in self._db.execute("SELECT id, path FROM documents")
-            if p not in seen
-        ]
-        for doc_id, raw in unseen:
-            path = Path(raw)
-            if any(path.is_relative_to(d) for d in scanned_dirs) or not path.exists():
-                record = self.get(doc_id)
-                with self._transaction():
-                    self._db.execute("DELETE FROM documents WHERE id = ?", (record.id,))
-                    self._db.execute(
-                        "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (record.id,)
-                    )
-                    # A file root whose file is gone would be "no such file" for ever.
-                    self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
-                report.removed.append(record)

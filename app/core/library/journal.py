@@ -16,12 +16,15 @@ class IndexJournal(Catalogue):
     """The part of ``Library`` the search index reads and acknowledges."""
 
     def unindexed(self, batch: int = 500) -> Iterator[tuple[DocumentRecord, str]]:
-        """Documents whose current text is not in the index yet, with their text."""
+        """Documents whose current text is not in the index yet, with their text.
+
+        Missing documents (their file vanished) are left out: the index holds what is present.
+        """
         last = ""
         while True:
             rows = self._db.execute(
                 f"SELECT {self._record_columns}, text FROM documents "
-                "WHERE indexed = 0 AND id > ? ORDER BY id LIMIT ?",
+                f"WHERE indexed = 0 AND {self._present} AND id > ? ORDER BY id LIMIT ?",
                 (last, batch),
             ).fetchall()
             if not rows:
@@ -32,7 +35,9 @@ class IndexJournal(Catalogue):
 
     def unindexed_count(self) -> int:
         return int(
-            self._db.execute("SELECT count(*) FROM documents WHERE indexed = 0").fetchone()[0]
+            self._db.execute(
+                f"SELECT count(*) FROM documents WHERE indexed = 0 AND {self._present}"
+            ).fetchone()[0]
         )
 
     def pending_removals(self) -> list[str]:

@@ -103,6 +103,7 @@ class MovedDocument:
     record: DocumentRecord
     old_path: str
     new_path: str
+    text_changed: bool = False  # nearly the same text (a re-saved page): notes re-anchor
 
 
 @dataclass(frozen=True)
@@ -115,21 +116,24 @@ class DuplicateFile:
 
 @dataclass
 class ImportReport:
-    """What an import or refresh did, for the user."""
+    """What an import or refresh did, for the user.
+
+    ``removed`` are documents whose file vanished: they left the search index but stay in
+    the library as missing (``missing=True``), with their notes, until the file comes back.
+    """
 
     added: list[DocumentRecord] = field(default_factory=list)
     updated: list[DocumentRecord] = field(default_factory=list)
     removed: list[DocumentRecord] = field(default_factory=list)
     moved: list[MovedDocument] = field(default_factory=list)
     duplicates: list[DuplicateFile] = field(default_factory=list)
-    missing: list[DocumentRecord] = field(default_factory=list)
     skipped: list[DocumentSkipped] = field(default_factory=list)
     unchanged: int = 0
     cancelled: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.moved or self.missing)
+        return bool(self.added or self.updated or self.removed or self.moved)
 
     def merge(self, other: ImportReport) -> None:
         self.added += other.added
@@ -137,7 +141,6 @@ class ImportReport:
         self.removed += other.removed
         self.moved += other.moved
         self.duplicates += other.duplicates
-        self.missing += other.missing
         self.skipped += other.skipped
         self.unchanged += other.unchanged
         self.cancelled = self.cancelled or other.cancelled

@@ -63,13 +63,17 @@ def test_touched_but_identical_file_is_not_an_update(tmp_path: Path, corpus_copy
         assert not report.changed and report.unchanged == 5
 
 
-def test_removed_file_leaves_on_refresh(tmp_path: Path, corpus_copy: Path) -> None:
+def test_a_vanished_file_leaves_the_index_but_stays_as_missing(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
     with open_library(tmp_path) as lib:
         lib.add_paths([corpus_copy])
         (corpus_copy / "premiere-rencontre-surprise-au-g20.txt").unlink()
         report = lib.refresh()
-        assert len(report.removed) == 1 and lib.count() == 4
-        assert lib.pending_removals() == [report.removed[0].id]
+        (gone,) = report.removed
+        assert gone.missing and lib.get(gone.id).missing and lib.count() == 5
+        assert "G20" in lib.text(gone.id)  # its text stays, for the reader and its notes
+        assert lib.pending_removals() == [gone.id]
 
 
 def test_removed_by_the_user_does_not_come_back(tmp_path: Path, corpus_copy: Path) -> None:
@@ -94,7 +98,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_go_in(tmp_path: Path) -
     )
     (docs / "empty.txt").write_bytes(b"")
     (docs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 100)
-    (docs / "ignored.pdf").write_bytes(b"%PDF")
+    (docs / "ignored.odt").write_bytes(b"PK\x03\x04")
     (docs / "loop").symlink_to(docs, target_is_directory=True)
     with open_library(tmp_path) as lib:
         report = lib.add_paths([docs, tmp_path / "missing.txt"])

@@ -1,0 +1,90 @@
+"""Documents that move: a vanished file is kept as missing, an arriving one is matched by text.
+
+A document's identity follows its text, not its path, so its notes and reading position
+(keyed by its id) follow it to a new folder or name. A missing document stays in the
+library (text, notes, position; the list says it is missing) but leaves the search index:
+a search should find what the user can open as a file today, as it did before missing
+documents were kept, and its notes stay findable through the notes' own search. It is
+indexed again when its file comes back. Only the user's explicit removal
+(``Library.remove``) takes a document out of the library.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.core.documents.loader import LoadedDocument
+from app.core.library.catalogue import Catalogue
+from app.core.library.records import DuplicateFile, ImportReport
+from app.core.library.resemblance import nearly_same
+
+KnownText = tuple[str, str, bool]
+"""(document id, its old path, whether the text changed) for a file that is a moved document."""
+
+
+def _gone(missing: int, path: str) -> bool:
+    # In the scan that moves it, the old file is not marked missing yet: it is just absent.
+    return bool(missing) or not os.path.exists(path)
+
+
+class DocumentMoves(Catalogue):
+    """The part of ``Library`` that tells moves and duplicates from new documents."""
+
+    def _match_arrival(
+        self, path: str, doc: LoadedDocument, sha: str
+    ) -> KnownText | DuplicateFile | None:
+        """What a path new to the library is: a moved document, a duplicate, or new (None).
+
+        The same text whose file is gone is a move; the same text whose file is present
+        is a duplicate; nearly the same text under the same title whose file is gone (a
+        re-saved web page) is a move whose text changed.
+        """
+        same = self._db.execute(
+            "SELECT id, path, missing FROM documents WHERE sha256 = ? ORDER BY missing DESC, id",
+            (sha,),
+        ).fetchall()
+        for doc_id, old, missing in same:
+            if _gone(missing, old):
+                return str(doc_id), str(old), False
+        if same:
+            return DuplicateFile(path, str(same[0][0]))
+        candidates = [
+            (str(doc_id), str(old))
+            for doc_id, old, missing in self._db.execute(
+                "SELECT id, path, missing FROM documents WHERE title = ? ORDER BY missing DESC, id",
+                (doc.title,),
+            )
+            if _gone(missing, old)
+        ]
+        for doc_id, old in candidates:
+            if nearly_same(self.text(doc_id), doc.text):
+                return doc_id, old, True
+        return None
+
+    def _mark_missing(self, scanned_dirs: set[Path], seen: set[str], report: ImportReport) -> None:
+        """Documents whose file left a scanned folder (or the disk) are kept as missing."""
+        unseen = [
+            (str(i), str(p))
+            for i, p in self._db.execute("SELECT id, path FROM documents WHERE missing = 0")
+            if p not in seen
+        ]
+        for doc_id, raw in unseen:
+            path = Path(raw)
+            if any(path.is_relative_to(d) for d in scanned_dirs) or not path.exists():
+                with self._transaction():
+                    self._db.execute(
+                        "UPDATE documents SET missing = 1, indexed = 0 WHERE id = ?", (doc_id,)
+                    )
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (doc_id,)
+                    )
+                    # A file root whose file is gone would be "no such file" for ever.
+                    self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
+                report.removed.append(self.get(doc_id))
+
+    def _found_again(self, doc_id: str) -> None:
+        """A missing document whose file is back where it was: searchable again."""
+        with self._transaction():
+            self._db.execute("UPDATE documents SET missing = 0 WHERE id = ?", (doc_id,))
+            self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))
