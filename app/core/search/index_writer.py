@@ -15,6 +15,7 @@ from whoosh.index import LockError
 from app.core.errors import IndexBusyError
 from app.core.library.store import Cancelled, Library, Progress
 from app.core.search.index_files import IndexFiles
+from app.core.search.passages import LONG_DOCUMENT_WORDS, position_marks
 
 PARALLEL_MIN = 400  # documents to index before a multiprocess writer pays for itself
 PARALLEL_PROCS = max(1, min(2, os.cpu_count() or 1))
@@ -60,17 +61,20 @@ def update_index(
                 _cancel(writer)
                 report.cancelled = True
                 return report
-            fields = {
+            # The title goes into the content too: one field to match (fast), and a
+            # word found only in an HTML <title> still finds its document.
+            content = f"{record.title}\n\n{text}"
+            fields: dict[str, Any] = {
                 "id": record.id,
                 "path": record.path,
                 "title": record.title,
                 "source": record.source or "",
                 "date": record.date or "",
                 "words": record.words,
-                # The title goes into the content too: one field to match (fast), and a
-                # word found only in an HTML <title> still finds its document.
-                "content": f"{record.title}\n\n{text}",
+                "content": content,
             }
+            if record.words >= LONG_DOCUMENT_WORDS:
+                fields["marks"] = position_marks(content)
             if fresh:
                 writer.add_document(**fields)
             else:

@@ -19,9 +19,9 @@ from app.core.search.query import (
     relaxed,
     with_title_boost,
 )
+from app.core.search.result_passages import hit_passages
 from app.core.search.results import SearchHit, SearchResults
 from app.core.search.schema import SEARCH_FIELDS
-from app.core.search.snippets import make_snippet
 from app.core.search.spelling import suggest
 
 FEW_RESULTS = 3  # below this many results, a spelling suggestion is offered
@@ -53,18 +53,23 @@ def search_page(
     )
     stored = [searcher.stored_fields(d) for d, _ in hits]
     texts = library.texts(s["id"] for s in stored)
-    out = [
-        SearchHit(
-            id=s["id"],
-            title=s["title"],
-            path=s["path"],
-            source=s["source"] or None,
-            date=s["date"] or None,
-            score=score,
-            snippet=make_snippet(texts.get(s["id"], ""), set(terms)),
+    out = []
+    for s, (docnum, score) in zip(stored, hits, strict=True):
+        passages = hit_passages(
+            searcher, docnum, s, texts.get(s["id"], ""), terms=terms, library=library
         )
-        for s, (_, score) in zip(stored, hits, strict=True)
-    ]
+        out.append(
+            SearchHit(
+                id=s["id"],
+                title=s["title"],
+                path=s["path"],
+                source=s["source"] or None,
+                date=s["date"] or None,
+                score=score,
+                snippet=passages[0].snippet,
+                passages=passages,
+            )
+        )
     took = (time.perf_counter() - began) * 1000
     return SearchResults(text, total, suggestion, out, took, frozenset(terms))
 

@@ -7,6 +7,25 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Passage:
+    """One place in a document where the words are: a snippet, its page or section, and the
+    offset of its first matched word in the document's text (what ``carnet show`` prints)."""
+
+    snippet: str
+    page: int | None
+    section: str | None
+    offset: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "snippet": self.snippet,
+            "page": self.page,
+            "section": self.section,
+            "offset": self.offset,
+        }
+
+
+@dataclass(frozen=True)
 class SearchHit:
     id: str
     title: str
@@ -16,8 +35,15 @@ class SearchHit:
     score: float
     snippet: str
     kind: str = "document"
+    passages: tuple[Passage, ...] = ()
+    """Best first; several for a long document, the snippet's own for a short one."""
+
+    @property
+    def best(self) -> Passage | None:
+        return self.passages[0] if self.passages else None
 
     def to_json(self) -> dict[str, Any]:
+        best = self.best
         return {
             "kind": self.kind,
             "id": self.id,
@@ -27,6 +53,10 @@ class SearchHit:
             "date": self.date,
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "page": best.page if best else None,
+            "section": best.section if best else None,
+            "offset": best.offset if best else 0,
+            "passages": [p.to_json() for p in self.passages],
         }
 
 

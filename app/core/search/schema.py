@@ -15,7 +15,7 @@ from app.core.search.analysis import (
     french_analyzer,
 )
 
-SCHEMA_VERSION = 3  # 2: no spelling field, fast positions; 3: title inside content
+SCHEMA_VERSION = 4  # 2: no spelling field, fast positions; 3: title inside content; 4: marks
 INDEX_VERSION = f"{SCHEMA_VERSION}.{ANALYSIS_VERSION}"
 STAMP_FILE = "carnet-index.json"
 SEARCH_FIELDS = frozenset({"title", "content"})
@@ -37,5 +37,7 @@ def build_schema() -> Schema:
         source=TEXT(analyzer=folding_analyzer(), stored=True),
         date=ID(stored=True),
         words=STORED,
+        # Long documents only: character offsets of word positions (``passages``).
+        marks=STORED,
         content=_french_text(),
     )

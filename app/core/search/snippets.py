@@ -40,10 +40,18 @@ def _expand(text: str, start: int, end: int) -> tuple[int, int]:
 
 def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
     """HTML-escaped passage with matched words in ``<b>``; the opening when nothing matches."""
+    return snippet_and_offset(text, terms, width)[0]
+
+
+def snippet_and_offset(
+    text: str, terms: set[str] | frozenset[str], width: int = SNIPPET_CHARS
+) -> tuple[str, int]:
+    """The snippet (see ``make_snippet``) and the offset of its first matched word (else 0)."""
     spans = matching_spans(text, terms, limit=SPAN_LIMIT)
     if not spans:
         start, end = _expand(text, 0, min(len(text), width))
-        return html.escape(" ".join(text[start:end].split())) + ("…" if end < len(text) else "")
+        snippet = html.escape(" ".join(text[start:end].split()))
+        return snippet + ("…" if end < len(text) else ""), 0
     first = _best_window(spans, text, width)
     # Centre the matches a little: some context before the first one reads better.
     lead = min(width // 4, first)
@@ -58,4 +66,4 @@ def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
         pos = b
     parts.append(html.escape(text[pos:end]))
     body = " ".join("".join(parts).split())
-    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else ""), first
