@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from app.core.documents.epub_package import resolve_href
 from app.core.documents.epub_xml import children, parse_xml, text_of
 from app.core.documents.epub_zip import EpubRefused
+from app.core.documents.html_walk import defuse
 
 MAX_ENTRIES = 5_000  # more than any real book; a contents of millions is an attack
 
@@ -79,7 +80,8 @@ def _target(title: str, level: int, base: str, href: str) -> TocTarget | None:
 def nav_targets(data: bytes, nav_path: str) -> list[TocTarget]:
     """The contents listed in the EPUB 3 navigation document ``nav_path``."""
     parser = _NavParser()
-    parser.feed(data.decode("utf-8", errors="replace"))
+    # defuse: unclosed "<a" would make the parser rescan the rest of the file each time.
+    parser.feed(defuse(data.decode("utf-8", errors="replace")))
     parser.close()
     base = posixpath.dirname(nav_path)
     found = (_target(title, level, base, href) for title, level, href in parser.links)

@@ -188,3 +188,11 @@ def test_obfuscated_fonts_are_not_drm() -> None:
     )
     data = _with({"META-INF/encryption.xml": encryption})
     assert SENTENCE in load_document_bytes(data, ".epub", "livre.epub").text
+
+
+def test_a_navigation_document_of_unclosed_tags_is_read_in_linear_time() -> None:
+    files = pandoc_files()
+    # 200,000 unclosed "<a": the stdlib HTML parser alone would rescan the file for each.
+    files["EPUB/nav.xhtml"] = '<nav epub:type="toc"><ol>' + "<a" * 200_000 + "</ol></nav>"
+    book = load_document_bytes(zip_epub(files), ".epub", "livre.epub")
+    assert SENTENCE in book.text and book.toc == ()  # the NCX names only the title page
