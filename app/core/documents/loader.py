@@ -14,16 +14,17 @@ from pathlib import Path
 
 from app.core.documents.html_text import html_to_text
 from app.core.documents.metadata import count_words, derive_metadata, reading_minutes
+from app.core.documents.pdf import read_pdf
 from app.core.documents.structure import Block, mark_repeats, markdown_blocks
 from app.core.documents.textload import decode_bytes, normalise_text
-from app.core.documents.toc import TocEntry
+from app.core.documents.toc import PAGE_BREAK, TocEntry
 from app.core.errors import DocumentSkipped
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Bump when the text, structure or metadata a file yields changes: libraries built by an
 # older extractor read every document again once (see ``Library``).
 EXTRACTOR_VERSION = "4"
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".epub"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".epub", ".pdf"})
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -121,6 +122,8 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
         raise DocumentSkipped(name, _too_large(len(data)))
     if not data:
         raise DocumentSkipped(name, "the file is empty")
+    if suffix == ".pdf":
+        return _from_pdf(data, name)
     if suffix == ".epub":
         # Imported here because the EPUB reader builds the LoadedDocument defined above.
         from app.core.documents.epub import load_epub  # noqa: PLC0415
@@ -147,6 +150,26 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
         words=meta.words,
         reading_minutes=meta.reading_minutes,
         blocks=mark_repeats(decoded, blocks, title),
+    )
+
+
+def _from_pdf(data: bytes, name: str) -> LoadedDocument:
+    content = read_pdf(data, name)
+    # Form feeds as newlines: the first page's headline is a line like any other.
+    text = content.text.replace(PAGE_BREAK, "\n")
+    meta = derive_metadata(text, fallback_title=Path(name).stem, guess_site=False)
+    words = count_words(content.text)
+    return LoadedDocument(
+        text=content.text,
+        title=content.title or meta.title,
+        source=meta.source,
+        date=content.date or meta.date,
+        words=words,
+        reading_minutes=reading_minutes(words),
+        format="pdf",
+        author=content.author,
+        pages=content.pages,
+        toc=content.toc,
     )
 
 
