@@ -112,31 +112,42 @@ def _bookmarks(document: pdfium.PdfDocument) -> Iterator[tuple[str, int, int]]:
             yield title, bookmark.level + 1, index
 
 
-def _heading_offset(page_text: str, title: str) -> int:
-    """Where ``title`` starts on its page (a line that begins with it), else 0."""
-    words = title.split()
-    pattern = r"\s+".join(re.escape(word) for word in words[:12])
-    # The outline often leaves out the number the page prints ("1.2.7 Liens", "Chapitre 1").
-    match = re.search(rf"(?:^|\n)(?:[\dA-Z]{{1,3}}(?:\.\d{{1,3}})*\.?\s+)?{pattern}", page_text)
-    if match is None:
-        return 0
-    return match.start() + (1 if page_text[match.start()] == "\n" else 0)
+# The number a page prints before a heading that its outline entry leaves out.
+_HEADING_NUMBER_RE = re.compile(r"^(?:[\dA-Z]{1,3}(?:\.\d{1,3})*\.?\s+)?")
+
+
+def _line_keys(page_text: str) -> list[tuple[int, str]]:
+    """(offset, the line without its number and with single spaces) for each line."""
+    keys = []
+    offset = 0
+    for line in page_text.split("\n"):
+        keys.append((offset, " ".join(_HEADING_NUMBER_RE.sub("", line).split())))
+        offset += len(line) + 1
+    return keys
+
+
+def _is_heading_line(key: str, title: str) -> bool:
+    # A heading may wrap: a long enough first line that starts the title counts too.
+    return key.startswith(title) or (len(key) >= 12 and title.startswith(key))
 
 
 def outline_entries(
     outline: Sequence[tuple[str, int, int]], page_texts: Sequence[str]
 ) -> tuple[TocEntry, ...]:
     """Outline entries at the heading on their target page, or at that page's start."""
-    entries = []
-    start = 0
     starts = []
+    start = 0
     for text in page_texts:
         starts.append(start)
         start += len(text) + len(PAGE_BREAK)
+    keys: dict[int, list[tuple[int, str]]] = {}
+    entries = []
     for title, level, index in outline:
-        if 0 <= index < len(page_texts):
-            offset = starts[index] + _heading_offset(page_texts[index], title)
-            entries.append(TocEntry(title, level, offset))
+        if not 0 <= index < len(page_texts):
+            continue
+        lines = keys.setdefault(index, _line_keys(page_texts[index]))
+        found = (at for at, key in lines if _is_heading_line(key, title))
+        entries.append(TocEntry(title, level, starts[index] + next(found, 0)))
     return tuple(entries)
 
 
