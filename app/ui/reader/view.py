@@ -170,15 +170,19 @@ class ReaderView(ReaderPage):
             self._refresh_marks()
             self.noteClicked.emit(note.id)
 
-    def set_search_terms(self, terms: Iterable[str], phrases: Iterable[Phrase] = ()) -> None:
-        """Mark what the index matched and go to the first match.
+    def set_search_terms(
+        self, terms: Iterable[str], phrases: Iterable[Phrase] = (), at: int = 0
+    ) -> None:
+        """Mark what the index matched and go to the first match at or after offset ``at``
+        (a search result's passage), else the first.
 
         ``terms`` are marked word by word; each of ``phrases`` (the analysed terms of a
         quoted phrase, from ``app.core.search.query_terms.query_phrases``) is marked, counted and
         stepped through as one match.
         """
         spans = hit_spans(self._layout, terms, phrases) if self._record else []
-        self._marks.hits.set(spans)
+        first = next((n for n, span in enumerate(spans) if span[0] >= at), 0)
+        self._marks.hits.set(spans, first)
         self._refresh_marks()
         self._update_hits_bar()
         if spans:

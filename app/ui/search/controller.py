@@ -76,7 +76,9 @@ class SearchController(QObject):
         if item.kind == "note":
             self.noteWanted.emit(item.id)
         else:
-            self._reader.set_search_terms(self.bar.terms, phrases=query_phrases(self.bar.query()))
+            phrases = query_phrases(self.bar.query())
+            # A long document opens at its best passage, not at its first match.
+            self._reader.set_search_terms(self.bar.terms, phrases=phrases, at=item.offset)
         # Reading comes next: PgDn and the arrows must scroll the text, not the query.
         self._reader.setFocus(Qt.FocusReason.OtherFocusReason)
 

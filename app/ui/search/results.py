@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.notes.search import NoteHit
 from app.core.search.index import SearchHit
+from app.core.search.results import Passage
 from app.ui.counts import plural
 from app.ui.model_index import ModelIndex
 
@@ -41,15 +43,37 @@ class ResultItem:
     title: str
     meta: str
     snippet_html: str  # HTML-escaped text with <b> marks, made by the core
+    offset: int = 0  # where opening it goes: the best passage's first match
 
     @classmethod
     def from_document(cls, hit: SearchHit) -> ResultItem:
         meta = " · ".join(x for x in (hit.source, hit.date) if x)
-        return cls("document", hit.id, hit.id, hit.title, meta, hit.snippet)
+        best = hit.best
+        offset = best.offset if best else 0
+        if len(hit.passages) < 2:
+            return cls("document", hit.id, hit.id, hit.title, meta, hit.snippet, offset)
+        return cls("document", hit.id, hit.id, hit.title, meta, passages_html(hit), offset)
 
     @classmethod
     def from_note(cls, hit: NoteHit, doc_title: str) -> ResultItem:
         return cls("note", hit.note.id, hit.note.doc_id, doc_title, "Note", hit.snippet)
+
+
+def passage_place(passage: Passage) -> str:
+    """Where a passage is, as a reader says it: "p. 12", a section's title, or nothing."""
+    if passage.page is not None:
+        return f"p. {passage.page}"
+    return passage.section or ""
+
+
+def passages_html(hit: SearchHit) -> str:
+    """A long document's passages, each under its page or section (snippets come escaped)."""
+    rows = []
+    for passage in hit.passages:
+        place = html.escape(passage_place(passage))
+        label = f"<i>{place}</i> — " if place else ""
+        rows.append(f"{label}{passage.snippet}")
+    return "<br>".join(rows)
 
 
 def results_summary(documents: int, notes: int) -> str:
