@@ -1,4 +1,4 @@
-"""Commands over the library and the search index: index, search, list, show, related, terms."""
+"""Commands over the library and the search index: index, search, list, show, toc, related…"""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
+from app.core.documents.toc import page_at, page_starts
 from app.core.errors import IndexBusyError
+from app.core.library.records import ImportReport
 from app.core.notes.search import NoteHit
 from app.core.search.index import SearchResults
 from app.core.workspace import Workspace
@@ -38,6 +40,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("show", help="print a document's text")
     p.add_argument("id", metavar="ID")
     p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("toc", help="a document's table of contents")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_toc)
 
     p = sub.add_parser("related", help="documents about the same things as a document")
     p.add_argument("id", metavar="ID")
@@ -67,6 +74,13 @@ def cmd_index(args: argparse.Namespace) -> int:
                     "added": [r.to_json() for r in report.added],
                     "updated": [r.to_json() for r in report.updated],
                     "removed": [r.to_json() for r in report.removed],
+                    "moved": [
+                        {**m.record.to_json(), "old_path": m.old_path, "new_path": m.new_path}
+                        for m in report.moved
+                    ],
+                    "duplicates": [
+                        {"path": d.path, "existing_id": d.existing_id} for d in report.duplicates
+                    ],
                     "unchanged": report.unchanged,
                     "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
                     "indexed": update.indexed if update else 0,
@@ -79,18 +93,32 @@ def cmd_index(args: argparse.Namespace) -> int:
                 ("Removed", report.removed),
             ):
                 for r in records:
-                    print(f"{label}: {r.title}  [{r.id}]  {r.path}")
+                    kept = "  (kept as missing, with its notes)" if r.missing else ""
+                    print(f"{label}: {r.title}  [{r.id}]  {r.path}{kept}")
+            for m in report.moved:
+                print(f"Moved: {m.record.title} [{m.record.id}] {m.old_path} -> {m.new_path}")
+            for d in report.duplicates:
+                print(f"Duplicate: {d.path} has the same text as [{d.existing_id}]")
             for s in report.skipped:
                 print(f"Skipped: {s.path}: {s.reason}")
             print(
                 f"{len(report.added)} added, {len(report.updated)} updated, "
                 f"{len(report.removed)} removed, {report.unchanged} unchanged, "
-                f"{len(report.skipped)} skipped."
+                f"{len(report.skipped)} skipped{_moves_summary(report)}."
             )
         if busy:
             print(f"carnet: {busy}", file=sys.stderr)
-        nothing_done = not report.changed and report.unchanged == 0
+        nothing_done = not report.changed and report.unchanged == 0 and not report.duplicates
         return 1 if nothing_done else 0
+
+
+def _moves_summary(report: ImportReport) -> str:
+    """Moves and duplicates for the summary line, only when there are any (as before)."""
+    parts = [f"{len(report.moved)} moved"] if report.moved else []
+    if report.duplicates:
+        n = len(report.duplicates)
+        parts.append(f"{n} duplicate" + ("s" if n > 1 else ""))
+    return "".join(f", {p}" for p in parts)
 
 
 @dataclass(frozen=True)
@@ -203,8 +231,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         else:
             for r in records:
                 meta = ", ".join(x for x in (r.source, r.date) if x)
+                missing = "  (missing: its file is gone)" if r.missing else ""
                 print(
-                    f"{r.id}  {r.title}" + (f" — {meta}" if meta else "") + f"  ({r.words} words)"
+                    f"{r.id}  {r.title}"
+                    + (f" — {meta}" if meta else "")
+                    + f"  ({r.words} words){missing}"
                 )
         return 0
 
@@ -213,6 +244,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
         sys.stdout.write(ws.library.text(args.id))
         sys.stdout.write("\n")
+        return 0
+
+
+def cmd_toc(args: argparse.Namespace) -> int:
+    with open_workspace(args, sync=False) as ws:
+        entries = ws.library.toc(args.id)
+        text = ws.library.text(args.id)
+        if args.json:
+            print_json([e.to_json(text) for e in entries])
+        else:
+            starts = page_starts(text)
+            top = min((e.level for e in entries), default=1)  # indent from the outermost
+            for e in entries:
+                page = page_at(text, e.offset, starts)
+                where = f"  p. {page}" if page is not None else ""
+                print(f"{'  ' * (e.level - top)}{e.title}{where}")
         return 0
 
 

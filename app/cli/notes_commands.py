@@ -10,6 +10,7 @@ from typing import Any
 from app.cli.common import open_workspace, print_json
 from app.core.files import write_text_atomic
 from app.core.notes.exchange import import_json, render_export
+from app.core.notes.pages import note_pages
 
 
 def register(sub: Any) -> None:
@@ -74,7 +75,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
         notes = ws.notes.list(args.doc_id)
         if args.json:
-            print_json([n.to_json() for n in notes])
+            pages = note_pages(notes, ws.library.texts)
+            print_json([{**n.to_json(), "page": pages.get(n.id)} for n in notes])
         else:
             for n in notes:
                 quote = f" «{n.anchor.quote[:60]}»" if n.anchor else ""
@@ -86,7 +88,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
         documents = {r.id: r for r in ws.library.all()}
-        text, count = render_export(ws.notes, documents, args.format, args.doc)
+        text, count = render_export(
+            ws.notes, documents, args.format, args.doc, texts_of=ws.library.texts
+        )
         write_text_atomic(args.out, text)
         print(f"Exported {count} note(s) to {args.out}")
         return 0

@@ -34,7 +34,8 @@ class SkippedFile:
 
 @dataclass(frozen=True)
 class IndexReport:
-    """What a job did: document ids added, updated and removed, and what to tell the user
+    """What a job did: document ids added, updated, removed, moved and missing (their file
+    vanished: kept, with their notes), duplicate files not added, and what to tell the user
     (a damaged index that was rebuilt is one of the ``messages``)."""
 
     # Ids only: a 2,000-document import's full records took the window's thread 15 ms
@@ -46,17 +47,24 @@ class IndexReport:
     skipped: tuple[SkippedFile, ...] = ()
     indexed: int = 0
     messages: tuple[str, ...] = ()
+    # Sent only when not empty, so a window from before them reads the report as ever.
+    moved: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = ()  # paths of files whose text was already in the library
 
     @classmethod
     def of(cls, report: ImportReport, indexed: int, messages: Sequence[str]) -> IndexReport:
         return cls(
             added=tuple(r.id for r in report.added),
             updated=tuple(r.id for r in report.updated),
-            removed=tuple(r.id for r in report.removed),
+            removed=tuple(r.id for r in report.removed if not r.missing),
             unchanged=report.unchanged,
             skipped=tuple(SkippedFile(s.path, s.reason) for s in report.skipped),
             indexed=indexed,
             messages=tuple(messages),
+            moved=tuple(m.record.id for m in report.moved),
+            missing=tuple(r.id for r in report.removed if r.missing),
+            duplicates=tuple(d.path for d in report.duplicates),
         )
 
 
@@ -84,7 +92,7 @@ def _fields(message: IndexMessage) -> dict[str, Any]:
         case IndexProgress(phase, done, total, what):
             return {"event": "progress", "phase": phase, "done": done, "total": total, "what": what}
         case IndexReport():
-            return {
+            fields: dict[str, Any] = {
                 "event": "report",
                 "added": list(message.added),
                 "updated": list(message.updated),
@@ -94,6 +102,13 @@ def _fields(message: IndexMessage) -> dict[str, Any]:
                 "indexed": message.indexed,
                 "messages": list(message.messages),
             }
+            optional = {
+                "moved": message.moved,
+                "missing": message.missing,
+                "duplicates": message.duplicates,
+            }
+            fields.update({key: list(value) for key, value in optional.items() if value})
+            return fields
         case IndexFailed(text):
             return {"event": "error", "message": text}
 
@@ -129,6 +144,9 @@ def _message(data: Mapping[str, Any]) -> IndexMessage:
             ),
             indexed=int(data.get("indexed", 0)),
             messages=_ids(data.get("messages", [])),
+            moved=_ids(data.get("moved", [])),
+            missing=_ids(data.get("missing", [])),
+            duplicates=_ids(data.get("duplicates", [])),
         )
     if event == "error":
         return IndexFailed(_str(data.get("message", "Indexing failed.")))

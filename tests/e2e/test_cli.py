@@ -43,7 +43,20 @@ def test_list_and_show(tmp_path: Path) -> None:
     run = carnet(tmp_path / "data", "list", "--json")
     docs = json.loads(run.stdout)
     assert len(docs) == 5
-    assert all(set(d) == {"id", "title", "path", "source", "date", "words"} for d in docs)
+    keys = {
+        "id",
+        "title",
+        "path",
+        "source",
+        "date",
+        "words",
+        "format",
+        "author",
+        "pages",
+        "missing",
+    }
+    assert all(set(d) == keys for d in docs)
+    assert {d["format"] for d in docs} == {"txt"} and not any(d["missing"] for d in docs)
     doc = next(d for d in docs if d["date"] == "2022-07-31")
     shown = carnet(tmp_path / "data", "show", doc["id"])
     assert shown.returncode == 0 and "Interfax" in shown.stdout

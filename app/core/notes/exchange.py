@@ -18,6 +18,7 @@ from app.core.notes.anchoring import Anchor
 from app.core.notes.errors import NotesImportError
 from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags
 from app.core.notes.order import by_position
+from app.core.notes.pages import TextsOf, note_pages
 
 if TYPE_CHECKING:
     from app.core.notes.store import NotesStore
@@ -63,9 +64,12 @@ def export_markdown(
     documents: Mapping[str, DocumentInfo],
     *,
     exported: date | None = None,
+    pages: Mapping[str, int] | None = None,
 ) -> str:
     """Notes to read: the export date on top, then per document its title, source, date
     and path, and its notes in reading order (quote, note, tags), a rule between notes.
+
+    ``pages`` (note id → page, from ``notes.pages``) cites the page of a passage: ``p. 12``.
     """
     by_doc: dict[str, list[Note]] = {}
     for note in notes:
@@ -87,7 +91,7 @@ def export_markdown(
         for n, note in enumerate(ordered):
             if n:
                 out += ["---", ""]
-            out += _note_markdown(note)
+            out += _note_markdown(note, (pages or {}).get(note.id))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -101,10 +105,12 @@ def _document_line(doc: DocumentInfo) -> str:
     return " · ".join([*parts, f"Path: `{doc.path}`"])
 
 
-def _note_markdown(note: Note) -> list[str]:
+def _note_markdown(note: Note, page: int | None = None) -> list[str]:
     lines: list[str] = []
     if note.anchor is not None:
         lines += ["> " + q if q else ">" for q in note.anchor.quote.splitlines()]
+        if page is not None:
+            lines.append(f"> — p. {page}")
         if note.orphan:
             lines.append("> *(this passage is no longer in the document)*")
         lines.append("")
@@ -130,16 +136,19 @@ def render_export(
     documents: Mapping[str, DocumentInfo],
     fmt: str,
     doc_id: str | None = None,
+    texts_of: TextsOf | None = None,
 ) -> tuple[str, int]:
     """The text of an export (``md`` or ``json``) and how many notes it holds.
 
     A full JSON export is a backup: the trash goes too, so nothing is lost on import.
+    ``texts_of`` (the documents' texts) lets the Markdown cite pages of paged documents.
     """
     if fmt == "json":
         notes = store.list(doc_id, include_trashed=doc_id is None)
         return export_json(notes), len(notes)
     notes = store.list(doc_id)
-    return export_markdown(notes, documents), len(notes)
+    pages = note_pages(notes, texts_of) if texts_of is not None else None
+    return export_markdown(notes, documents, pages=pages), len(notes)
 
 
 def import_json(store: NotesStore, text: str) -> NotesImportReport:

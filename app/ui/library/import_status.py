@@ -16,14 +16,25 @@ def import_summary(report: IndexReport) -> str:
     """One or two sentences for an indexing report; "" when nothing happened.
 
     "5 documents added to your library, 1 updated." / "1 file skipped: a.pdf (reason)."
+    "1 document moved." / "1 document missing (its file is gone; its notes are kept)."
     """
     counts = [(len(report.added), "added to your library"), (len(report.updated), "updated")]
-    counts.append((len(report.removed), "removed"))
+    counts += [(len(report.moved), "moved"), (len(report.removed), "removed")]
     phrases: list[str] = []
     for n, verb in counts:
         if n:  # the first count names what it counts: "5 documents added…, 1 updated"
             phrases.append(f"{plural(n, 'document') if not phrases else n} {verb}")
     sentences = [", ".join(phrases) + "."] if phrases else []
+    if report.missing:
+        n = len(report.missing)
+        gone = "its file is gone; its notes are" if n == 1 else "their files are gone; notes are"
+        sentences.append(f"{plural(n, 'document')} missing ({gone} kept).")
+    duplicates = report.duplicates
+    if len(duplicates) == 1:
+        name = PurePath(duplicates[0]).name or duplicates[0]
+        sentences.append(f"1 file not added: {name} is already in your library.")
+    elif duplicates:
+        sentences.append(f"{plural(len(duplicates), 'file')} not added: already in your library.")
     skipped = report.skipped
     if len(skipped) == 1:
         name = PurePath(skipped[0].path).name or skipped[0].path
