@@ -276,3 +276,27 @@ def test_a_date_inside_a_sentence_near_the_top_is_not_the_date() -> None:
 def test_a_published_line_far_down_is_not_read() -> None:
     text = "Titre de la nouvelle\n\n" + "Un paragraphe.\n\n" * 40 + "Publié le 3 mars 2021\n"
     assert derive_metadata(text).date is None
+
+
+# Openings of real documents beyond the articles, as their text reaches the heuristics.
+REAL_OPENINGS = [
+    # GIMP 2.10 French help page, its text (HTML manual, numbered heading first).
+    (
+        "13.10.\u00a0Rendre raccordable\n\n13.10.1.\u00a0Généralités\n\n"
+        "Figure\u00a017.312.\u00a0Un exemple de Rendre raccordable.\n\nOriginal\n\n"
+        "Après application du filtre\n\nCe filtre modifie l’image pour la rendre raccordable.",
+        "13.10.\u00a0Rendre raccordable",
+    ),
+    # Debian reference, chapter 2 as HTML text: a labelled chapter heading, then a note.
+    (
+        "Chapitre\u00a02.\u00a0Gestion des paquets Debian\n\nNote\n\n"
+        "Ce chapitre a été écrit en supposant que le nom de code de la dernière version "
+        "stable est Bullseye .",
+        "Chapitre\u00a02.\u00a0Gestion des paquets Debian",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), REAL_OPENINGS)
+def test_titles_of_real_manual_openings(text: str, title: str) -> None:
+    assert derive_metadata(text, "fallback", guess_site=False).title == " ".join(title.split())
