@@ -38,6 +38,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _NUMBERS_RE = re.compile(r"\d+|\b[ivxlcdm]{1,7}\b", re.IGNORECASE)
 _SECTION_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+\w")
+_DOT_LEADER_RE = re.compile(r"(?:\. ?){4,}\s*\S{1,6}$")
 _LIST_START_RE = re.compile(r"^(?:[—–•●▪◦*-]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 # Lines this much shorter than a full line end their paragraph (a heading, a last line).
 SHORT_LINE_RATIO = 0.75
@@ -165,6 +166,7 @@ def _ends_paragraph(line: str, following: str, full: int) -> bool:
     last_printed = line.rpartition(LINE_END_HYPHEN)[2]
     return (
         len(last_printed) < SHORT_LINE_RATIO * full
+        or bool(_DOT_LEADER_RE.search(line))  # a table of contents: one entry a line
         or bool(_LIST_START_RE.match(following))
         or _is_heading_after(line, following, full)
     )

@@ -119,3 +119,12 @@ def test_a_heading_after_a_full_sentence_stands_alone() -> None:
 def test_empty_pages_stay_empty_so_numbering_holds() -> None:
     pages = reading_pages(["\r\n".join(BODY), "", "  \r\n", "\r\n".join(BODY)])
     assert pages[1:3] == ["", ""] and pages[3] == " ".join(BODY)
+
+
+def test_table_of_contents_keeps_one_entry_a_line() -> None:
+    entries = [
+        "1.1 Bases pour la console . . . . . . . . . . . . . . . . . . . . . . . . . . 1",
+        "1.1.1 L’invite de l’interpréteur de commandes . . . . . . . . . . . . . . . . 1",
+        "1.1.2 Compte de l’administrateur (root) . . . . . . . . . . . . . . . . . . . . 2",
+    ]
+    assert reading_pages(["\r\n".join(entries)]) == ["\n\n".join(entries)]
