@@ -23,7 +23,7 @@ from app.core.search.snippets import SNIPPET_CHARS, snippet_and_offset
 
 LONG_DOCUMENT_WORDS = 3000  # from here on a result shows passages; below, one snippet
 MARK_EVERY = 256  # indexed words between two stored character marks
-PASSAGE_WORDS = 40  # a passage is a window of this many indexed words
+PASSAGE_WORDS = 20  # a passage: this many indexed words, about what a snippet shows
 MAX_PASSAGES = 3
 _CONTEXT = 80  # characters of text read around a passage for its snippet
 
