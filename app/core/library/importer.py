@@ -177,6 +177,7 @@ class DocumentImporter(DocumentMoves):
                 "SELECT path, id, size, mtime_ns, sha256, missing FROM documents"
             )
         }
+        duplicates = self._duplicate_memos()
         for n, path in enumerate(files):
             if cancelled is not None and cancelled():
                 report.cancelled = True
@@ -185,7 +186,8 @@ class DocumentImporter(DocumentMoves):
                 progress(n, total, os.path.basename(path))
             if path in excluded:
                 continue
-            self._import_one(path, known.get(path), report, reextract=reextract)
+            memo = duplicates.get(path)
+            self._import_one(path, known.get(path), report, reextract=reextract, memo=memo)
         if progress is not None:
             progress(total, total, "")
 
@@ -196,12 +198,18 @@ class DocumentImporter(DocumentMoves):
         report: ImportReport,
         *,
         reextract: bool = False,
+        memo: str | None = None,
     ) -> None:
         try:
             stat = os.stat(name)
         except OSError as exc:
             report.skipped.append(DocumentSkipped(name, exc.strerror or str(exc)))
             return
+        if memo is not None and existing is None:
+            known_copy = self._known_duplicate(name, memo, stat.st_size, stat.st_mtime_ns)
+            if known_copy is not None:
+                report.duplicates.append(known_copy)  # said again, without reading it again
+                return
         same_stat = existing is not None and (existing[1], existing[2]) == (
             stat.st_size,
             stat.st_mtime_ns,
@@ -236,6 +244,7 @@ class DocumentImporter(DocumentMoves):
         if existing is None:
             match = self._match_arrival(name, loaded, sha)
             if isinstance(match, DuplicateFile):
+                self._remember_duplicate(match, stat.st_size, stat.st_mtime_ns)
                 report.duplicates.append(match)
                 return
             if match is not None:

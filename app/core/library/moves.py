@@ -19,6 +19,8 @@ from app.core.library.catalogue import Catalogue
 from app.core.library.records import DuplicateFile, ImportReport
 from app.core.library.resemblance import nearly_same
 
+_DUPLICATE = "duplicate:"
+
 KnownText = tuple[str, str, bool]
 """(document id, its old path, whether the text changed) for a file that is a moved document."""
 
@@ -61,6 +63,38 @@ class DocumentMoves(Catalogue):
             if nearly_same(self.text(doc_id), doc.text):
                 return doc_id, old, True
         return None
+
+    def _duplicate_memos(self) -> dict[str, str]:
+        """Files found to be duplicates, by path: ``size:mtime_ns:existing id``."""
+        return {
+            str(k)[len(_DUPLICATE) :]: str(v)
+            for k, v in self._db.execute(
+                "SELECT key, value FROM meta WHERE key LIKE ?", (f"{_DUPLICATE}%",)
+            )
+        }
+
+    def _remember_duplicate(self, found: DuplicateFile, size: int, mtime_ns: int) -> None:
+        # So the next scan does not read (and, for a PDF, parse) the same copy again.
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+            (f"{_DUPLICATE}{found.path}", f"{size}:{mtime_ns}:{found.existing_id}"),
+        )
+
+    def _known_duplicate(
+        self, path: str, memo: str, size: int, mtime_ns: int
+    ) -> DuplicateFile | None:
+        """The remembered duplicate, if the file is unchanged and its original still present.
+
+        Once the original is missing, the copy is read again: it may be that document moved.
+        """
+        remembered_size, remembered_mtime, doc_id = memo.split(":", 2)
+        if (remembered_size, remembered_mtime) != (str(size), str(mtime_ns)):
+            return None
+        row = self._db.execute("SELECT missing, path FROM documents WHERE id = ?", (doc_id,))
+        original = row.fetchone()
+        if original is None or _gone(original[0], str(original[1])):
+            return None
+        return DuplicateFile(path, doc_id)
 
     def _mark_missing(self, scanned_dirs: set[Path], seen: set[str], report: ImportReport) -> None:
         """Documents whose file left a scanned folder (or the disk) are kept as missing."""

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from app.core.documents.loader import LoadedDocument
+from app.core.library import importer
 from app.core.library.store import Library
 
 ARTICLE = (
@@ -123,3 +127,29 @@ def test_removing_by_hand_still_removes(tmp_path: Path) -> None:
         (record,) = lib.add_paths([tmp_path]).added
         lib.remove(record.id)
         assert lib.find(record.id) is None and lib.count() == 0
+
+
+def test_a_known_duplicate_is_not_read_again_until_its_original_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "docs").mkdir()
+    original, copy = tmp_path / "docs" / "a.txt", tmp_path / "docs" / "b.txt"
+    original.write_text(ARTICLE, "utf-8")
+    copy.write_text(ARTICLE, "utf-8")
+    read: list[str] = []
+    real = importer.load_document
+
+    def counted(path: Path) -> LoadedDocument:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(importer, "load_document", counted)
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        (record,) = lib.add_paths([tmp_path / "docs"]).added
+        read.clear()
+        again = lib.refresh()
+        assert [d.path for d in again.duplicates] == [str(copy)] and read == []
+        original.unlink()
+        report = lib.refresh()
+        assert [m.record.id for m in report.moved] == [record.id] and read == ["b.txt"]
+        assert lib.get(record.id).path == str(copy) and not report.removed
