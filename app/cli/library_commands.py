@@ -190,7 +190,13 @@ def _print_results(ws: Workspace, found: CombinedResults) -> None:
     for n, hit in enumerate(results.hits, 1):
         meta = ", ".join(x for x in (hit.source, hit.date) if x)
         print(f"\n{n}. {hit.title}" + (f" — {meta}" if meta else "") + f"  [{hit.id}]")
-        print(f"   {_plain_snippet(hit.snippet, tty)}")
+        if len(hit.passages) < 2:
+            print(f"   {_plain_snippet(hit.snippet, tty)}")
+            continue
+        for passage in hit.passages:
+            # A long document: where in it each passage is, and the offset `show` counts in.
+            place = f"{passage.place}, " if passage.place else ""
+            print(f"   ({place}@{passage.offset}) {_plain_snippet(passage.snippet, tty)}")
     for note_hit in found.notes:
         note = _note_json(ws, note_hit)
         title = note["title"] or "a document no longer in the library"

@@ -16,6 +16,13 @@ class Passage:
     section: str | None
     offset: int
 
+    @property
+    def place(self) -> str:
+        """Where it is, as a reader says it: "p. 12", a section's title, or ""."""
+        if self.page is not None:
+            return f"p. {self.page}"
+        return self.section or ""
+
     def to_json(self) -> dict[str, Any]:
         return {
             "snippet": self.snippet,

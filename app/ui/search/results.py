@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.core.notes.search import NoteHit
 from app.core.search.index import SearchHit
-from app.core.search.results import Passage
 from app.ui.counts import plural
 from app.ui.model_index import ModelIndex
 
@@ -59,18 +58,11 @@ class ResultItem:
         return cls("note", hit.note.id, hit.note.doc_id, doc_title, "Note", hit.snippet)
 
 
-def passage_place(passage: Passage) -> str:
-    """Where a passage is, as a reader says it: "p. 12", a section's title, or nothing."""
-    if passage.page is not None:
-        return f"p. {passage.page}"
-    return passage.section or ""
-
-
 def passages_html(hit: SearchHit) -> str:
     """A long document's passages, each under its page or section (snippets come escaped)."""
     rows = []
     for passage in hit.passages:
-        place = html.escape(passage_place(passage))
+        place = html.escape(passage.place)
         label = f"<i>{place}</i> — " if place else ""
         rows.append(f"{label}{passage.snippet}")
     return "<br>".join(rows)
