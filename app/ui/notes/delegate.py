@@ -16,6 +16,7 @@ from app.core.notes import Note
 from app.ui.model_index import ModelIndex
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
 from app.ui.notes.model import DocTitleRole, NoteRole
+from app.ui.notes.note_pages import with_page
 from app.ui.themes import warning_text
 
 ORPHAN_TEXT = "⚠ passage not found in the current text"
@@ -112,7 +113,8 @@ class NoteDelegate(QStyledItemDelegate):
             italic = QFont(base)
             italic.setItalic(True)
             quote = " ".join(note.anchor.quote.split())
-            blocks.append(_Block(wrap(f"“{quote}”", italic, width, QUOTE_LINES), italic, "quote"))
+            line = with_page(note, f"“{quote}”")  # "p. 12 · “…”" on a paged document
+            blocks.append(_Block(wrap(line, italic, width, QUOTE_LINES), italic, "quote"))
             if note.orphan:
                 blocks.append(_Block(wrap(ORPHAN_TEXT, base, width, 2), base, "orphan"))
         if note.text.strip():
@@ -135,6 +137,12 @@ class NoteDelegate(QStyledItemDelegate):
         title = index.data(DocTitleRole) if self._shows_titles(index) else None
         width = max(60.0, self._width(option) - 2 * PAD - BAR - PAD)
         return self._blocks(note, title, option.font, width), width
+
+    def card_lines(self, option: QStyleOptionViewItem, index: ModelIndex) -> list[str]:
+        """The lines the card of ``index`` shows, top to bottom, as painted."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        return [line for block in self._layout(opt, index)[0] for line in block.lines]
 
     @staticmethod
     def _shows_titles(index: ModelIndex) -> bool:

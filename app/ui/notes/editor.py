@@ -24,6 +24,7 @@ from app.core.notes.model import clean_tags
 from app.ui.notes.autosave import Edit
 from app.ui.notes.colours import NOTE_COLOURS, SWATCHES
 from app.ui.notes.delegate import ORPHAN_TEXT, warning_colour
+from app.ui.notes.note_pages import with_page
 from app.ui.themes import warning_text
 
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -145,7 +146,8 @@ class NoteEditor(QWidget):
             quote = " ".join(quote.split())
             if len(quote) > _QUOTE_CHARS:
                 quote = quote[: _QUOTE_CHARS - 1] + "…"
-            self.quote_label.setText(f"“{quote}”" if quote else "")
+            passage = f"“{quote}”" if quote else ""
+            self.quote_label.setText(with_page(note, passage) if note is not None else passage)
             self.quote_label.setVisible(bool(quote))
             self.orphan_label.setVisible(bool(note is not None and note.orphan))
             self.tag_error.hide()
