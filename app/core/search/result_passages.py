@@ -50,11 +50,21 @@ def _long_passages(
     terms: set[str] | frozenset[str],
     library: Library,
 ) -> tuple[Passage, ...]:
-    starts = page_starts(text)
     try:
         toc = library.toc(doc_id)
     except DocumentNotFound:  # removed since the search began: its passages still stand
         toc = ()
+    return placed_passages(text, spans, terms, toc)
+
+
+def placed_passages(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    terms: set[str] | frozenset[str],
+    toc: Sequence[TocEntry],
+) -> tuple[Passage, ...]:
+    """Each ``(start, end)`` of ``text`` as a passage: its snippet, page, section, offset."""
+    starts = page_starts(text)
     out = []
     for start, end in spans:
         snippet, offset = snippet_within(text, terms, start, end)

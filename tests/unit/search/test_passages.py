@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.documents.toc import TocEntry
+from app.core.search.analysis import query_terms
 from app.core.search.passages import LONG_DOCUMENT_WORDS, position_marks, word_span
+from app.core.search.result_passages import placed_passages
 from app.core.workspace import Workspace
 
 FILLER = (
@@ -83,3 +86,22 @@ def test_marks_map_every_indexed_position_back_to_its_word() -> None:
         assert content[span[0] : span[1]] == expected
     far = word_span(content, marks, 1 + 3 * 850)  # after the title, three words a round
     assert far is not None and content[far[0] : far[1]] == "mot850"
+
+
+def test_a_passage_of_a_paged_text_names_its_page_and_section() -> None:
+    pages = [FILLER * 3, FILLER + "Le routeur filtre. " + FILLER, FILLER * 2 + "Un routeur."]
+    text = "\f".join(pages)
+    first = text.index("routeur")
+    second = text.index("routeur", first + 1)
+    toc = (TocEntry("Réseau", 1, 0), TocEntry("Filtrage", 2, text.index("\f") + 1))
+    spans = [(second, second + 7), (first, first + 7)]
+
+    passages = placed_passages(text, spans, query_terms("routeur"), toc)
+
+    assert [(p.page, p.section, p.offset) for p in passages] == [
+        (3, "Filtrage", second),
+        (2, "Filtrage", first),
+    ]
+    assert [p.place for p in passages] == ["p. 3", "p. 2"]
+    assert all("<b>routeur</b>" in p.snippet for p in passages)
+    assert passages[0].snippet.startswith("…") and not passages[0].snippet.endswith("…")
