@@ -178,6 +178,7 @@ class DocumentImporter(DocumentMoves):
             )
         }
         duplicates = self._duplicate_memos()
+        self._forget_titles()  # documents may have come and gone since the last import
         for n, path in enumerate(files):
             if cancelled is not None and cancelled():
                 report.cancelled = True
