@@ -4,10 +4,15 @@
   on a data directory that already holds the benchmark's imported and indexed library;
 - ``longest_stall_ms``: the longest gap between two ticks of a 5 ms ``QTimer`` heartbeat,
   beyond those 5 ms, while the window imports and indexes up to 2,000 documents (in its
-  indexing child process) until its library list shows them.
+  indexing child process) until its library list shows them;
+- a book (``book [FILE]``: a 1 MB text, generated unless a file is given):
+  ``book_open_ms`` from asking the reader to open it to its first paint, ``book_typeset_ms``
+  until its whole text is in, and ``book_longest_stall_ms`` while scrolling through it
+  page by page and selecting text in it (targets: 300 ms to open, no stall over 50 ms).
 
-Run alone: ``python -m tests.bench.window startup DATA_DIR`` or
-``python -m tests.bench.window stall DOCS_DIR...``; each prints one JSON line.
+Run alone: ``python -m tests.bench.window startup DATA_DIR``,
+``python -m tests.bench.window stall DOCS_DIR...`` or
+``python -m tests.bench.window book [FILE]``; each prints one JSON line.
 """
 
 from __future__ import annotations
@@ -151,5 +156,9 @@ if __name__ == "__main__":
     kind, *rest = sys.argv[1:]
     if kind == "startup":
         _startup(rest[0])
+    elif kind == "book":
+        from tests.bench.window_book import measure_book
+
+        measure_book(rest[0] if rest else None)
     else:
         _stall(rest)
