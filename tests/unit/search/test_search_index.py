@@ -247,11 +247,16 @@ def test_garbled_segment_is_rebuilt_at_search_time(tmp_path: Path) -> None:
 
 
 def test_a_locked_index_defers_the_update_but_search_still_works(
-    workspace: Workspace, corpus_copy: Path
+    workspace: Workspace, tmp_path: Path
 ) -> None:
+    # New texts: a copy of the bundled articles would be duplicates, with nothing to index.
+    folder = tmp_path / "new"
+    folder.mkdir()
+    for n in range(5):
+        (folder / f"fiche-{n}.txt").write_text(f"Fiche {n}\n\nLe tournesol {n} pousse.\n", "utf-8")
     holder = workspace.index.ix.writer()
     try:
-        workspace.import_paths([corpus_copy])
+        workspace.import_paths([folder])
         with pytest.raises(IndexBusyError, match="later"):
             workspace.index.update(workspace.library, lock_timeout=0.1)
         assert result_ids(workspace, "negociation")
