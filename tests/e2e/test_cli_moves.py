@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+from tests.conftest import REPO
 from tests.e2e.test_cli import carnet
 
 ARTICLE = "Les diplomates se retrouvent à Genève\n\n" + " ".join(
@@ -90,3 +92,23 @@ def test_toc_of_a_markdown_file_with_headings(tmp_path: Path) -> None:
     assert plain == ["Installer", "  Sous Linux"]
     unknown = carnet(data, "toc", "nope")
     assert unknown.returncode != 0 and "nope" in unknown.stderr
+
+
+def test_a_note_on_a_pdf_names_its_page_in_list_and_export(tmp_path: Path) -> None:
+    data, docs = tmp_path / "data", tmp_path / "docs"
+    docs.mkdir()
+    pdf = REPO / "tests" / "unit" / "documents" / "fixtures" / "qt-pdfwriter-fr.pdf"
+    shutil.copyfile(pdf, docs / "rapport.pdf")
+    (added,) = json.loads(carnet(data, "index", str(docs), "--json").stdout)["added"]
+    entry = listed(data)[added["id"]]
+    assert (entry["format"], entry["pages"], entry["missing"]) == ("pdf", 4, False)
+    text = carnet(data, "show", added["id"]).stdout
+    quote = "le porte-parole a refusé"
+    assert text.index(quote) > text.index("\f")  # on page 2, after the first form feed
+    run = carnet(data, "notes", "add", added["id"], "--text", "Prudence", "--quote", quote)
+    assert run.returncode == 0, run.stderr
+    (note,) = json.loads(carnet(data, "notes", "list", added["id"], "--json").stdout)
+    assert note["page"] == 2
+    out = tmp_path / "notes.md"
+    assert carnet(data, "notes", "export", "--format", "md", "--out", str(out)).returncode == 0
+    assert f"> {quote}\n> — p. 2\n" in out.read_text("utf-8")
