@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import open_workspace, print_json
 from app.core.files import write_text_atomic
-from app.core.notes.exchange import import_json, render_export
+from app.core.notes.exchange import import_json
 from app.core.notes.pages import note_pages
 
 
@@ -87,10 +87,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        documents = {r.id: r for r in ws.library.all()}
-        text, count = render_export(
-            ws.notes, documents, args.format, args.doc, texts_of=ws.library.texts
-        )
+        text, count = ws.export_notes(args.format, args.doc)
         write_text_atomic(args.out, text)
         print(f"Exported {count} note(s) to {args.out}")
         return 0

@@ -132,3 +132,21 @@ def test_a_busy_index_is_not_damage(paths: DataPaths, monkeypatch: pytest.Monkey
         with pytest.raises(IndexBusyError):
             ws.sync_index()
         assert ws.messages == [] and ws.index.doc_count() == 5  # nothing thrown away
+
+
+def test_the_markdown_export_cites_the_page_of_a_note_on_a_pdf(paths: DataPaths) -> None:
+    # The window's File → Export and `carnet notes export` both go through this one call.
+    from app.core.notes.anchoring import anchor_for_quote  # noqa: PLC0415
+
+    docs = paths.root.parent / "docs"
+    docs.mkdir()
+    fixture = Path(__file__).parent / "documents" / "fixtures" / "qt-pdfwriter-fr.pdf"
+    (docs / "rapport.pdf").write_bytes(fixture.read_bytes())
+    with Workspace(paths, corpus_dir=docs / "none") as ws:
+        (record,) = ws.import_paths([docs]).added
+        quote = "le porte-parole a refusé"
+        ws.notes.add(
+            record.id, "Prudence", anchor=anchor_for_quote(ws.library.text(record.id), quote)
+        )
+        text, count = ws.export_notes("md")
+    assert count == 1 and f"> {quote}\n> — p. 2\n" in text

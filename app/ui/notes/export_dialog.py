@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from app.core.errors import CarnetError
 from app.core.files import write_text_atomic
-from app.core.notes.exchange import render_export
 from app.core.workspace import Workspace
 from app.ui.errors import show_error
 
@@ -34,8 +33,7 @@ def export_notes(
         return
     flush()
     try:
-        documents = {r.id: r for r in workspace.library.all()}
-        text, _ = render_export(workspace.notes, documents, fmt)
+        text, _ = workspace.export_notes(fmt)
         write_text_atomic(Path(path), text)
     except CarnetError as exc:
         show_error(window, exc)
