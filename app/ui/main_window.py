@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import CarnetError
 from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
+from app.core.notes.pages import NotePages
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
 from app.ui.about_dialog import show_about
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
         # Notes change through one door; the panel, reader and library follow its signal.
-        self.notes_service = NotesService(self.notes, self)
+        self.notes_service = NotesService(self.notes, self, pages=NotePages(self.library.texts))
         self.notes_panel = NotesPanel(self.notes_service, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.library_pane, self.reader, self.notes_panel):

@@ -7,10 +7,13 @@ note at a time, as ``NotesService`` reports them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from app.core.notes import Note
 from app.core.notes.order import newest_first
 from app.core.paths import DataPaths
 from app.ui.notes.delegate import NoteDelegate
@@ -27,7 +30,13 @@ class AllNotesView(QWidget):
     openNoteRequested = Signal(str, str)
     resultsShown = Signal()  # the answer to the latest query is in the list
 
-    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        paths: DataPaths,
+        parent: QWidget | None = None,
+        *,
+        page_label: Callable[[Note], str] = lambda _note: "",
+    ) -> None:
         super().__init__(parent)
         self.queries = NotesQueryService(paths, self)
         self.queries.answered.connect(self._answered)
@@ -36,7 +45,9 @@ class AllNotesView(QWidget):
         self.search_field.setPlaceholderText("Search all notes")
         self.search_field.setAccessibleName("Search all notes")
         self.search_field.setClearButtonEnabled(True)
-        self.model = NotesListModel(self, sort_key=newest_first, show_documents=True)
+        self.model = NotesListModel(
+            self, sort_key=newest_first, show_documents=True, page_label=page_label
+        )
         self.view = QListView(self)
         self.view.setAccessibleName("All notes")
         self.view.setModel(self.model)

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from app.core.notes import Note
 from app.ui.model_index import ModelIndex
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
-from app.ui.notes.model import DocTitleRole, NoteRole
-from app.ui.notes.note_pages import with_page
+from app.ui.notes.model import DocTitleRole, NoteRole, PageRole, passage_line
 from app.ui.themes import warning_text
 
 ORPHAN_TEXT = "⚠ passage not found in the current text"
@@ -103,7 +102,9 @@ class _Block:
 class NoteDelegate(QStyledItemDelegate):
     """Paints a note as a small card; used by the document list and the All-notes list."""
 
-    def _blocks(self, note: Note, title: str | None, base: QFont, width: float) -> list[_Block]:
+    def _blocks(
+        self, note: Note, title: str | None, page: str, base: QFont, width: float
+    ) -> list[_Block]:
         blocks: list[_Block] = []
         if title is not None:
             bold = QFont(base)
@@ -113,7 +114,7 @@ class NoteDelegate(QStyledItemDelegate):
             italic = QFont(base)
             italic.setItalic(True)
             quote = " ".join(note.anchor.quote.split())
-            line = with_page(note, f"“{quote}”")  # "p. 12 · “…”" on a paged document
+            line = passage_line(page, f"“{quote}”")  # "p. 12 · “…”" on a paged document
             blocks.append(_Block(wrap(line, italic, width, QUOTE_LINES), italic, "quote"))
             if note.orphan:
                 blocks.append(_Block(wrap(ORPHAN_TEXT, base, width, 2), base, "orphan"))
@@ -136,7 +137,8 @@ class NoteDelegate(QStyledItemDelegate):
             return [], 0.0
         title = index.data(DocTitleRole) if self._shows_titles(index) else None
         width = max(60.0, self._width(option) - 2 * PAD - BAR - PAD)
-        return self._blocks(note, title, option.font, width), width
+        page = str(index.data(PageRole) or "")
+        return self._blocks(note, title, page, option.font, width), width
 
     def card_lines(self, option: QStyleOptionViewItem, index: ModelIndex) -> list[str]:
         """The lines the card of ``index`` shows, top to bottom, as painted."""

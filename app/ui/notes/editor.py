@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -24,7 +25,7 @@ from app.core.notes.model import clean_tags
 from app.ui.notes.autosave import Edit
 from app.ui.notes.colours import NOTE_COLOURS, SWATCHES
 from app.ui.notes.delegate import ORPHAN_TEXT, warning_colour
-from app.ui.notes.note_pages import with_page
+from app.ui.notes.model import passage_line
 from app.ui.themes import warning_text
 
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -59,8 +60,15 @@ class NoteEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        page_label: Callable[[Note], str] = lambda _note: "",
+    ) -> None:
         super().__init__(parent)
+        self.page_label = page_label
+        """"p. 12" for a note on a paged document, shown before its passage."""
         self._loading = False
         self._color: str | None = None
         self._failing = False  # the status says a save failed: it is shown in red
@@ -147,7 +155,8 @@ class NoteEditor(QWidget):
             if len(quote) > _QUOTE_CHARS:
                 quote = quote[: _QUOTE_CHARS - 1] + "…"
             passage = f"“{quote}”" if quote else ""
-            self.quote_label.setText(with_page(note, passage) if note is not None else passage)
+            page = self.page_label(note) if note is not None else ""
+            self.quote_label.setText(passage_line(page, passage))
             self.quote_label.setVisible(bool(quote))
             self.orphan_label.setVisible(bool(note is not None and note.orphan))
             self.tag_error.hide()

@@ -26,8 +26,14 @@ ColorRole = _USER + 5
 DocIdRole = _USER + 6
 TagsRole = _USER + 7
 DocTitleRole = _USER + 8
+PageRole = _USER + 9  # "p. 12" on a paged document, else ""
 
 SortKey = Callable[[Note], Any]
+
+
+def passage_line(page: str, quote: str) -> str:
+    """A passage as the cards and the editor show it: "p. 12 · “quote”" when paged."""
+    return f"{page} · {quote}" if page and quote else quote
 
 
 def summary_line(note: Note) -> str:
@@ -49,8 +55,10 @@ class NotesListModel(QAbstractListModel):
         *,
         sort_key: SortKey = by_position,
         show_documents: bool = False,
+        page_label: Callable[[Note], str] = lambda _note: "",
     ) -> None:
         super().__init__(parent)
+        self._page_label = page_label
         self._notes: list[Note] = []
         self._sort_key = sort_key
         self.show_documents = show_documents
@@ -78,6 +86,7 @@ class NotesListModel(QAbstractListModel):
                 DocIdRole: QByteArray(b"docId"),
                 TagsRole: QByteArray(b"tags"),
                 DocTitleRole: QByteArray(b"docTitle"),
+                PageRole: QByteArray(b"page"),
             }
         )
         return names
@@ -109,6 +118,8 @@ class NotesListModel(QAbstractListModel):
             return list(note.tags)
         if role == DocTitleRole:
             return self.document_title(note.doc_id)
+        if role == PageRole:
+            return self._page_label(note)
         return None
 
     # --- helpers for views --------------------------------------------------------------------

@@ -79,7 +79,7 @@ class NotesPanel(QWidget):
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.undo_delete)
 
-        self.model = NotesListModel(self)
+        self.model = NotesListModel(self, page_label=service.page_label)
         self.list_view = QListView(self)
         self.list_view.setAccessibleName("Notes")
         self.list_view.setModel(self.model)
@@ -91,7 +91,7 @@ class NotesPanel(QWidget):
         self.list_view.addAction(self.delete_action)
         self.list_view.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.editor = NoteEditor(self)
+        self.editor = NoteEditor(self, page_label=service.page_label)
         # Enter on a note moves on to its text.
         self.list_view.activated.connect(lambda _index: self.editor.focus_body())
         self.editor.edited.connect(self._on_edited)
@@ -126,7 +126,7 @@ class NotesPanel(QWidget):
         bar.addWidget(dismiss)
         self.undo_bar.hide()
 
-        self.all_notes = AllNotesView(service.paths, self)
+        self.all_notes = AllNotesView(service.paths, self, page_label=service.page_label)
         self.all_notes.openNoteRequested.connect(self.openNoteRequested)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -182,6 +182,8 @@ class NotesPanel(QWidget):
         if doc_id != self._doc_id:
             self.undo_bar.hide()
         self._doc_id, self._doc_text = doc_id, doc_text
+        if doc_id is not None and doc_text is not None:
+            self.service.remember_text(doc_id, doc_text)  # before its notes name pages
         self.reload()
 
     def reload(self) -> None:

@@ -15,6 +15,7 @@ from enum import Enum
 from PySide6.QtCore import QObject, Signal
 
 from app.core.notes import Anchor, Note, NoteNotFound, NotesStore
+from app.core.notes.pages import NotePages
 from app.core.paths import DataPaths
 
 
@@ -61,9 +62,12 @@ class NotesService(QObject):
 
     changed = Signal(object)  # NoteChange
 
-    def __init__(self, store: NotesStore, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: NotesStore, parent: QObject | None = None, *, pages: NotePages | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
+        self._pages = pages
 
     @property
     def paths(self) -> DataPaths:
@@ -78,6 +82,16 @@ class NotesService(QObject):
 
     def get(self, note_id: str) -> Note:
         return self._store.get(note_id)
+
+    def page_label(self, note: Note) -> str:
+        """ "p. 12" for a note on a paged document (PDF); "" otherwise."""
+        page = self._pages.page_of(note) if self._pages is not None else None
+        return f"p. {page}" if page is not None else ""
+
+    def remember_text(self, doc_id: str, text: str) -> None:
+        """The text a document is shown with now: its notes' pages are counted in it."""
+        if self._pages is not None:
+            self._pages.remember(doc_id, text)
 
     # --- writes -------------------------------------------------------------------------------
 

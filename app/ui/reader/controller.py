@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace
 from app.ui.library.pane import LibraryPane
-from app.ui.notes.note_pages import NOTE_PAGES
 from app.ui.notes.panel import NotesPanel
 from app.ui.reader.view import ReaderView
 from app.ui.search.controller import SearchController
@@ -40,7 +39,6 @@ class ReaderController(QObject):
         self._notes_panel = notes_panel
         self._search = search
         self._keeper = keeper
-        NOTE_PAGES.forget_all()  # pages of another window's library are not this one's
 
     def current(self) -> str | None:
         """The document in the reader (the reader holds it; this asks)."""
@@ -85,7 +83,6 @@ class ReaderController(QObject):
             return
         self._keeper.remember_position()
         text = library.text(doc_id)
-        NOTE_PAGES.remember(doc_id, text)  # before its notes are shown: they name pages
         self._notes_panel.set_document(doc_id, text)
         self._reader.show_document(record, text, library.blocks(doc_id))
         self._reader.set_note_highlights(self._workspace.notes.list(doc_id))

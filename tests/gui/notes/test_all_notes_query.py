@@ -135,3 +135,38 @@ def test_the_query_thread_runs_only_while_all_notes_is_on_screen(
     with qtbot.waitSignal(view.resultsShown, timeout=TIMEOUT):
         panel.show_all_notes()  # shown again: read again
     assert sorted(shown(panel)) == ["ajoutée pendant ce temps", "une note"]
+
+
+def test_all_notes_name_the_page_of_a_pdf_never_opened_in_this_session(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem  # noqa: PLC0415
+
+    from app.core.notes.anchoring import anchor_for_quote  # noqa: PLC0415
+    from app.core.notes.pages import NotePages  # noqa: PLC0415
+    from app.core.workspace import Workspace  # noqa: PLC0415
+    from app.ui.notes.delegate import NoteDelegate  # noqa: PLC0415
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    fixture = Path(__file__).parents[2] / "unit" / "documents" / "fixtures" / "qt-pdfwriter-fr.pdf"
+    (docs / "rapport.pdf").write_bytes(fixture.read_bytes())
+    with Workspace(DataPaths(tmp_path / "data"), corpus_dir=docs / "none") as ws:
+        (record,) = ws.import_paths([docs]).added
+        quote = "le porte-parole a refusé"
+        ws.notes.add(record.id, "", anchor=anchor_for_quote(ws.library.text(record.id), quote))
+        # The window's service: pages read from the library, not from what the reader showed.
+        panel = NotesPanel(NotesService(ws.notes, pages=NotePages(ws.library.texts)))
+        qtbot.addWidget(panel)
+        panel.resize(380, 800)
+        panel.show()
+        view = panel.all_notes
+        with qtbot.waitSignal(view.resultsShown, timeout=TIMEOUT):
+            panel.show_all_notes()
+        delegate = view.view.itemDelegate()
+        assert isinstance(delegate, NoteDelegate)
+        option = QStyleOptionViewItem()
+        option.widget = view.view
+        lines = delegate.card_lines(option, view.model.index(0, 0))
+        assert any(line.startswith(f"p. 2 · “{quote}") for line in lines), lines
+        panel.close()
