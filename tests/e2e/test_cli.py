@@ -54,6 +54,7 @@ def test_list_and_show(tmp_path: Path) -> None:
         "author",
         "pages",
         "missing",
+        "language",
     }
     assert all(set(d) == keys for d in docs)
     assert {d["format"] for d in docs} == {"txt"} and not any(d["missing"] for d in docs)

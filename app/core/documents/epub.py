@@ -178,6 +178,7 @@ def _read_book(data: bytes, name: str, max_unpacked: int) -> LoadedDocument:
         blocks=mark_repeats(text, tuple(blocks), title),
         format="epub",
         author=normalise_text(", ".join(package.authors)) if package.authors else None,
+        language=package.language,
         pages=None,
         toc=_toc(_book_targets(archive, package, chapters), chapters, text, blocks),
     )

@@ -46,6 +46,7 @@ class LoadedDocument:
     author: str | None = None
     pages: int | None = None  # paged formats (PDF): pages are separated by "\f" in ``text``
     toc: tuple[TocEntry, ...] = ()  # the file's own contents (PDF outline, EPUB nav), if any
+    language: str | None = None  # as the file declares it (an EPUB's dc:language: "fr")
 
 
 def _human_size(size: int) -> str:

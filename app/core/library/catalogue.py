@@ -15,9 +15,9 @@ from app.core.documents.structure import Block, blocks_from_json
 from app.core.documents.toc import TocEntry, toc_from_blocks, toc_from_json
 from app.core.errors import DataDirError, DocumentNotFound
 from app.core.library.records import (
-    LEGACY_RECORD_COLUMNS,
     RECORD_COLUMNS,
     DocumentRecord,
+    record_columns,
     record_from_row,
 )
 
@@ -35,8 +35,8 @@ class Catalogue:
     def _adapt_to_unmigrated(self) -> None:
         """Read a library that could not be migrated (read-only) with defaults for new fields."""
         columns = {str(r[1]) for r in self._db.execute("PRAGMA table_info(documents)")}
+        self._record_columns = record_columns(columns)
         if "missing" not in columns:
-            self._record_columns = LEGACY_RECORD_COLUMNS
             self._present = "1"
 
     @contextmanager

@@ -275,13 +275,15 @@ class DocumentImporter(DocumentMoves):
         with self._transaction():
             self._db.execute(
                 "UPDATE documents SET title = ?, source = ?, date = ?, author = ?, blocks = ?,"
-                " format = ?, pages = ?, toc = ?, indexed = indexed AND ? WHERE id = ?",
+                " format = ?, pages = ?, toc = ?, language = ?, indexed = indexed AND ?"
+                " WHERE id = ?",
                 (
                     *shown,
                     blocks_to_json(doc.blocks),
                     doc.format or before.format,
                     doc.pages,
                     toc_to_json(doc.toc) if doc.toc else None,
+                    doc.language,
                     not changed,
                     doc_id,
                 ),
@@ -302,15 +304,16 @@ class DocumentImporter(DocumentMoves):
             self._db.execute(
                 """INSERT INTO documents(id, path, title, source, date, words, reading_minutes,
                                          size, mtime_ns, sha256, text, blocks, added, indexed,
-                                         format, author, pages, toc, missing)
-                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)
+                                         format, author, pages, toc, missing, language)
+                   VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?)
                    ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title,
                      source = excluded.source, date = excluded.date, words = excluded.words,
                      reading_minutes = excluded.reading_minutes, size = excluded.size,
                      mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
                      text = excluded.text, blocks = excluded.blocks, indexed = 0,
                      format = excluded.format, author = excluded.author,
-                     pages = excluded.pages, toc = excluded.toc, missing = 0""",
+                     pages = excluded.pages, toc = excluded.toc, missing = 0,
+                     language = excluded.language""",
                 (
                     doc_id,
                     str(path),
@@ -329,6 +332,7 @@ class DocumentImporter(DocumentMoves):
                     doc.author,
                     doc.pages,
                     toc_to_json(doc.toc) if doc.toc else None,
+                    doc.language,
                 ),
             )
             self._db.execute("DELETE FROM index_removals WHERE id = ?", (doc_id,))

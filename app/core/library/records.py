@@ -37,6 +37,7 @@ class DocumentRecord:
     author: str | None = None
     pages: int | None = None  # paged documents (PDF) only
     missing: bool = False  # its file vanished; kept, with its notes, until it comes back
+    language: str | None = None  # as the file declares it (EPUB), else unknown
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -50,6 +51,7 @@ class DocumentRecord:
             "author": self.author,
             "pages": self.pages,
             "missing": self.missing,
+            "language": self.language,
         }
 
 
@@ -69,17 +71,39 @@ def format_for_path(path: str) -> str:
 
 
 # The columns of ``documents`` that make a DocumentRecord, in its field order.
-RECORD_COLUMNS = (
-    "id, path, title, source, date, words, reading_minutes, sha256, format, author, pages, missing"
-)
-# The same from a library of schema 2 that could not be migrated (read-only data directory).
-LEGACY_RECORD_COLUMNS = (
-    "id, path, title, source, date, words, reading_minutes, sha256, NULL, NULL, NULL, 0"
-)
+_RECORD_FIELDS = [
+    "id",
+    "path",
+    "title",
+    "source",
+    "date",
+    "words",
+    "reading_minutes",
+    "sha256",
+    "format",
+    "author",
+    "pages",
+    "missing",
+    "language",
+]
+# What a library from before a column's migration reads in its place (opened read-only).
+_ADDED_LATER = {
+    "format": "NULL",  # 3
+    "author": "NULL",  # 3
+    "pages": "NULL",  # 3
+    "missing": "0",  # 3
+    "language": "NULL",  # 4
+}
+RECORD_COLUMNS = ", ".join(_RECORD_FIELDS)
+
+
+def record_columns(present: set[str]) -> str:
+    """What to SELECT for a record from a documents table that has the ``present`` columns."""
+    return ", ".join(f if f in present else _ADDED_LATER[f] for f in _RECORD_FIELDS)
 
 
 def record_from_row(row: sqlite3.Row | tuple[Any, ...]) -> DocumentRecord:
-    doc_id, path, title, source, date, words, minutes, sha, fmt, author, pages, missing = row
+    doc_id, path, title, source, date, words, minutes, sha, fmt, author, pages, missing, lang = row
     return DocumentRecord(
         str(doc_id),
         str(path),
@@ -93,6 +117,7 @@ def record_from_row(row: sqlite3.Row | tuple[Any, ...]) -> DocumentRecord:
         None if author is None else str(author),
         None if pages is None else int(pages),
         bool(missing),
+        None if lang is None else str(lang),
     )
 
 

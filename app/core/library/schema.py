@@ -44,7 +44,9 @@ _V3 = (
     "ALTER TABLE documents ADD COLUMN missing INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256)",
 )
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+# 4: the language a book declares (an EPUB's dc:language).
+_V4 = ("ALTER TABLE documents ADD COLUMN language TEXT",)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

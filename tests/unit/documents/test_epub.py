@@ -34,6 +34,7 @@ def test_calibre_epub2_reads_as_a_book() -> None:
     assert (book.format, book.title, book.author) == ("epub", "Le Voyage à Genève", "Marie Lefèvre")
     assert book.date == "2019-03-14"  # the publication date, not the modification
     assert book.source == "Éditions du Lac" and book.pages is None
+    assert book.language == "fr"  # dc:language, as the book declares it
     assert SENTENCE in book.text
     assert "Couverture" not in book.text  # the cover page is a picture, not reading text
     assert book.text.startswith(CHAPTER_ONE)
@@ -53,6 +54,7 @@ def test_pandoc_epub3_reads_as_a_book() -> None:
         "Jeanne Durand",
         "2021-06-01",
     )
+    assert book.language == "fr-FR"
     # The non-linear title page and the navigation document are not reading text.
     assert book.text.startswith(CHAPTER_ONE) and "Sommaire" not in book.text
     assert SENTENCE in book.text and book.words > 20

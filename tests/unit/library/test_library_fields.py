@@ -65,3 +65,17 @@ def test_a_documents_own_contents_pages_and_author_are_kept(
         assert [e.to_json(text) for e in lib.toc(record.id)] == [
             {"title": "Deux", "level": 1, "offset": 15, "page": 2}
         ]
+
+
+def test_a_books_language_is_kept_and_listed(tmp_path: Path) -> None:
+    from app.core.library.store import Library  # noqa: PLC0415
+    from tests.unit.documents.epub_factory import calibre_files, zip_epub  # noqa: PLC0415
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "voyage.epub").write_bytes(zip_epub(calibre_files()))
+    (docs / "note.txt").write_text("Une note\n\nSans langue déclarée.\n", "utf-8")
+    with Library(tmp_path / "library.sqlite3") as lib:
+        lib.add_paths([docs])
+        languages = {r.format: r.to_json()["language"] for r in lib.all()}
+    assert languages == {"epub": "fr", "txt": None}

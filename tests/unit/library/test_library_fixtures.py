@@ -48,3 +48,22 @@ def test_an_earlier_library_opens_with_its_titles_and_texts(fixture: Path, tmp_p
     db = sqlite3.connect(db_path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.close()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
+def test_an_earlier_library_that_cannot_be_migrated_is_still_read(
+    fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path = tmp_path / "library.sqlite3"
+    shutil.copyfile(fixture, db_path)
+
+    def read_only_disk(db: sqlite3.Connection, path: Path) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    # Root writes anywhere: the migration itself says the disk refused it.
+    monkeypatch.setattr("app.core.library.store.migrate", read_only_disk)
+    with Library(db_path) as lib:
+        assert lib.read_only
+        records = lib.all()
+        assert {r.title for r in records} == set(TITLES.values())
+        assert all(r.language is None and not r.missing for r in records)
