@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,6 +24,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QStackedWidget,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -122,7 +133,10 @@ class LibraryPane(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setUniformItemSizes(False)
         self.results.activated.connect(self._result_activated)
-        self.results.clicked.connect(self._result_activated)
+        self.results.clicked.connect(self._result_clicked)
+        # Where the last click landed: `clicked` says which row, not which passage in it.
+        self._pressed_at = QPoint()
+        self.results.viewport().installEventFilter(self)
 
         library_page = QWidget(self)
         lay = QVBoxLayout(library_page)
@@ -336,3 +350,25 @@ class LibraryPane(QWidget):
         item = index.data(RESULT_ROLE)
         if item is not None:
             self.resultActivated.emit(item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        pressed = event.type() == QEvent.Type.MouseButtonPress
+        if pressed and isinstance(event, QMouseEvent) and watched is self.results.viewport():
+            self._pressed_at = event.position().toPoint()
+        return super().eventFilter(watched, event)
+
+    def _result_clicked(self, index: QModelIndex) -> None:
+        """A click opens the result; on one of a book's passages, at that passage."""
+        item = index.data(RESULT_ROLE)
+        if item is None:
+            return
+        delegate = self.results.itemDelegate()
+        if isinstance(delegate, SearchResultDelegate):
+            option = QStyleOptionViewItem()
+            option.initFrom(self.results)
+            option.rect = self.results.visualRect(index)
+            option.widget = self.results
+            passage = delegate.passage_at(option, index, self._pressed_at)
+            if passage is not None:
+                item = item.at_passage(passage)
+        self.resultActivated.emit(item)

@@ -195,6 +195,11 @@ class ReaderView(ReaderPage):
         """0-based index of the current search hit, -1 without hits."""
         return self._marks.hits.index
 
+    def current_hit_start(self) -> int | None:
+        """Where the current search hit starts in the text; None without hits."""
+        span = self._marks.hits.current()
+        return span[0] if span else None
+
     def current_hit(self) -> str:
         """The text of the current search hit ('' without hits)."""
         span = self._marks.hits.current()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
+    QPoint,
     QRectF,
     QSize,
     Qt,
@@ -43,6 +44,11 @@ class ResultItem:
     meta: str
     snippet_html: str  # HTML-escaped text with <b> marks, made by the core
     offset: int = 0  # where opening it goes: the best passage's first match
+    passage_offsets: tuple[int, ...] = ()  # each passage shown, in order: a click opens it
+
+    def at_passage(self, number: int) -> ResultItem:
+        """The same result, opening at its ``number``-th passage (0: the first shown)."""
+        return replace(self, offset=self.passage_offsets[number])
 
     @classmethod
     def from_document(cls, hit: SearchHit) -> ResultItem:
@@ -51,7 +57,8 @@ class ResultItem:
         offset = best.offset if best else 0
         if len(hit.passages) < 2:
             return cls("document", hit.id, hit.id, hit.title, meta, hit.snippet, offset)
-        return cls("document", hit.id, hit.id, hit.title, meta, passages_html(hit), offset)
+        offsets = tuple(p.offset for p in hit.passages)
+        return cls("document", hit.id, hit.id, hit.title, meta, passages_html(hit), offset, offsets)
 
     @classmethod
     def from_note(cls, hit: NoteHit, doc_title: str) -> ResultItem:
@@ -64,8 +71,8 @@ def passages_html(hit: SearchHit) -> str:
     for passage in hit.passages:
         place = html.escape(passage.place)
         label = f"<i>{place}</i> — " if place else ""
-        rows.append(f"{label}{passage.snippet}")
-    return "<br>".join(rows)
+        rows.append(f"<div>{label}{passage.snippet}</div>")
+    return "".join(rows)  # one block each: a click on one opens that passage
 
 
 def results_summary(documents: int, notes: int) -> str:
@@ -167,6 +174,27 @@ class SearchResultDelegate(QStyledItemDelegate):
             f'<div style="margin-top:3px">{item.snippet_html}</div>'
         )
         return doc
+
+    def passage_at(
+        self, option: QStyleOptionViewItem, index: ModelIndex, point: QPoint
+    ) -> int | None:
+        """Which of a long document's passages ``point`` (in the view) is on, if any."""
+        item = index.data(RESULT_ROLE)
+        if item is None or not item.passage_offsets:
+            return None
+        rect = option.rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
+        doc = self._document(item, option, rect.width())
+        layout = doc.documentLayout()
+        y = point.y() - rect.top()
+        block = doc.begin()
+        number = 0
+        while block.isValid():
+            if layout.blockBoundingRect(block).bottom() >= y:
+                break
+            block, number = block.next(), number + 1
+        # The passages are the last blocks, one each (an empty source line makes no block).
+        passage = number - (doc.blockCount() - len(item.passage_offsets))
+        return passage if 0 <= passage < len(item.passage_offsets) else None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         item = index.data(RESULT_ROLE)
