@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import IndexBusyError
 from app.core.paths import DataPaths
-from app.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
 
 
 def progress_printer(label: str) -> Any:
@@ -26,6 +28,9 @@ def progress_printer(label: str) -> Any:
 
 def open_workspace(args: argparse.Namespace, *, sync: bool = True) -> Workspace:
     """The workspace of ``--data-dir``; on a fresh one the bundled corpus comes in first."""
+    # Here, not at the top: `carnet --help` must not load the library, index and analysis.
+    from app.core.workspace import Workspace  # noqa: PLC0415
+
     ws = Workspace(DataPaths.from_override(args.data_dir))
     report = ws.bring_in_bundled(progress_printer("Importing the bundled articles"))
     if report is not None:

@@ -7,15 +7,16 @@ import html
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
-from app.core.documents.toc import page_at, page_starts
 from app.core.errors import IndexBusyError
-from app.core.library.records import ImportReport
-from app.core.notes.search import NoteHit
-from app.core.search.index import SearchResults
-from app.core.workspace import Workspace
+
+if TYPE_CHECKING:  # types only: the command line loads these when a command runs
+    from app.core.library.records import ImportReport
+    from app.core.notes.search import NoteHit
+    from app.core.search.index import SearchResults
+    from app.core.workspace import Workspace
 
 
 def register(sub: Any) -> None:
@@ -260,6 +261,8 @@ def cmd_toc(args: argparse.Namespace) -> int:
         if args.json:
             print_json([e.to_json(text) for e in entries])
         else:
+            from app.core.documents.toc import page_at, page_starts  # noqa: PLC0415
+
             starts = page_starts(text)
             top = min((e.level for e in entries), default=1)  # indent from the outermost
             for e in entries:

@@ -9,8 +9,6 @@ from typing import Any
 
 from app.cli.common import open_workspace, print_json
 from app.core.files import write_text_atomic
-from app.core.notes.exchange import import_json
-from app.core.notes.pages import note_pages
 
 
 def register(sub: Any) -> None:
@@ -75,6 +73,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
         notes = ws.notes.list(args.doc_id)
         if args.json:
+            from app.core.notes.pages import note_pages  # noqa: PLC0415
+
             pages = note_pages(notes, ws.library.texts)
             print_json([{**n.to_json(), "page": pages.get(n.id)} for n in notes])
         else:
@@ -100,6 +100,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"carnet: cannot read {args.path}: {exc}", file=sys.stderr)
         return 1
     with open_workspace(args, sync=False) as ws:
+        from app.core.notes.exchange import import_json  # noqa: PLC0415
+
         report = import_json(ws.notes, text)
         print(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged.")
         return 0

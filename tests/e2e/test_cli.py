@@ -112,6 +112,40 @@ def test_help_does_not_load_qt() -> None:
     assert "search" in run.stdout and "--data-dir" in run.stdout
 
 
+def _modules_loaded_by(argv: list[str]) -> set[str]:
+    """The modules a run of main.py with ``argv`` imported (in-process, output discarded)."""
+    code = (
+        "import contextlib, io, json, runpy, sys\n"
+        f"sys.argv = ['main.py', *{argv!r}]\n"
+        "quiet = io.StringIO()\n"
+        "with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):\n"
+        "    try:\n        runpy.run_path('main.py', run_name='__main__')\n"
+        "    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    return set(json.loads(run.stdout.splitlines()[-1]))
+
+
+def test_help_imports_nothing_heavy() -> None:
+    loaded = _modules_loaded_by(["--help"])
+    heavy = {"whoosh", "pypdfium2", "app.core.workspace", "app.core.search.index", "Stemmer"}
+    packages = {m.split(".")[0] for m in loaded}
+    assert not heavy & (packages | loaded)
+
+
+def test_a_search_does_not_load_the_file_readers(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    carnet(tmp_path / "data", "list")  # the bundled articles in, indexed
+    loaded = _modules_loaded_by(["--data-dir", data, "search", "Genève"])
+    assert "app.core.search.index" in loaded  # it did search
+    readers = {"pypdfium2", "app.core.documents.loader", "app.core.documents.epub"}
+    assert not readers & loaded
+
+
 def core_modules() -> list[str]:
     """Every module of the core, subpackages included (``app/core/notes/store.py``...)."""
     core = REPO / "app" / "core"

@@ -12,19 +12,17 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.documents.formats import EXTRACTOR_VERSION, SUPPORTED_SUFFIXES
 from app.core.documents.html_text import html_to_text
 from app.core.documents.metadata import count_words, derive_metadata, reading_minutes
-from app.core.documents.pdf import read_pdf
 from app.core.documents.structure import Block, mark_repeats, markdown_blocks
 from app.core.documents.textload import decode_bytes, normalise_text
 from app.core.documents.toc import PAGE_BREAK, TocEntry
 from app.core.errors import DocumentSkipped
 
+__all__ = ["EXTRACTOR_VERSION", "SUPPORTED_SUFFIXES", "LoadedDocument", "load_document"]
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
-# Bump when the text, structure or metadata a file yields changes: libraries built by an
-# older extractor read every document again once (see ``Library``).
-EXTRACTOR_VERSION = "4"
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".epub", ".pdf"})
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -155,6 +153,9 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
 
 
 def _from_pdf(data: bytes, name: str) -> LoadedDocument:
+    # Imported when a PDF comes in: PDFium is 40 ms that `carnet search` never needs.
+    from app.core.documents.pdf import read_pdf  # noqa: PLC0415
+
     content = read_pdf(data, name)
     # Form feeds as newlines: the first page's headline is a line like any other.
     text = content.text.replace(PAGE_BREAK, "\n")

@@ -10,13 +10,9 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.documents.loader import (
-    EXTRACTOR_VERSION,
-    SUPPORTED_SUFFIXES,
-    LoadedDocument,
-    load_document,
-)
+from app.core.documents.formats import EXTRACTOR_VERSION, SUPPORTED_SUFFIXES
 from app.core.documents.structure import blocks_to_json
 from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
@@ -32,6 +28,9 @@ from app.core.library.records import (
     format_for_path,
     text_sha256,
 )
+
+if TYPE_CHECKING:
+    from app.core.documents.loader import LoadedDocument
 
 EXTRACTOR_META = "extractor"
 
@@ -224,6 +223,9 @@ class DocumentImporter(DocumentMoves):
             return
         path = Path(name)
         try:
+            # Imported when a file is read: opening a library to search never reads one.
+            from app.core.documents.loader import load_document  # noqa: PLC0415
+
             loaded = load_document(path)
         except DocumentSkipped as skip:
             report.skipped.append(skip)

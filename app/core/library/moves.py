@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.documents.loader import LoadedDocument
 from app.core.library.catalogue import Catalogue
 from app.core.library.records import DuplicateFile, ImportReport
 from app.core.library.resemblance import nearly_same
+
+if TYPE_CHECKING:
+    from app.core.documents.loader import LoadedDocument
 
 _DUPLICATE = "duplicate:"
 

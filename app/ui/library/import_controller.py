@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from app.core.documents.loader import SUPPORTED_SUFFIXES
+from app.core.documents.formats import SUPPORTED_SUFFIXES
 from app.core.errors import CarnetError
 from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace

@@ -56,7 +56,7 @@ def test_a_documents_own_contents_pages_and_author_are_kept(
             toc=(TocEntry("Deux", 1, text.index("Deuxième")),),
         )
 
-    monkeypatch.setattr("app.core.library.importer.load_document", paged)
+    monkeypatch.setattr("app.core.documents.loader.load_document", paged)
     (tmp_path / "a.txt").write_text("anything", "utf-8")
     with Library(tmp_path / "lib.sqlite3") as lib:
         (record,) = lib.add_paths([tmp_path]).added

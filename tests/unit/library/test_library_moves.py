@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from app.core.documents import loader
 from app.core.documents.loader import LoadedDocument
-from app.core.library import importer
 from app.core.library.store import Library
 
 ARTICLE = (
@@ -137,13 +137,13 @@ def test_a_known_duplicate_is_not_read_again_until_its_original_goes(
     original.write_text(ARTICLE, "utf-8")
     copy.write_text(ARTICLE, "utf-8")
     read: list[str] = []
-    real = importer.load_document
+    real = loader.load_document
 
     def counted(path: Path) -> LoadedDocument:
         read.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(importer, "load_document", counted)
+    monkeypatch.setattr(loader, "load_document", counted)
     with Library(tmp_path / "lib.sqlite3") as lib:
         (record,) = lib.add_paths([tmp_path / "docs"]).added
         read.clear()
