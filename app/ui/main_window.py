@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -23,7 +24,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -43,8 +43,8 @@ from app.ui.library.import_controller import ImportController
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.export_dialog import export_notes
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.service import NoteChange, NotesService
-from app.ui.plain_text import tooltip
+from app.ui.notes.service import NotesService
+from app.ui.notes.state_label import notes_state_label
 from app.ui.reader.controller import ReaderController
 from app.ui.reader.navigation import ReaderNavigation
 from app.ui.reader.view import ReaderView
@@ -146,13 +146,7 @@ class MainWindow(QMainWindow):
         """The notes' state, when not as usual, and what happened opening the data."""
         state = self.workspace.notes_state
         startup_message = " ".join(self.workspace.messages)
-        # Permanent: indexing messages replace the temporary text a second after start,
-        # but the reader must still be able to see that their notes are not as usual.
-        self.notes_label = QLabel(state or "", self)
-        self.notes_label.setAccessibleName("Notes state")
-        self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes_label.setToolTip(tooltip(startup_message))
-        self.notes_label.setVisible(state is not None)
+        self.notes_label = notes_state_label(state, startup_message, self)
         self.statusBar().addPermanentWidget(self.notes_label)
         if startup_message:
             self.statusBar().showMessage(startup_message)
@@ -176,9 +170,10 @@ class MainWindow(QMainWindow):
         a.refresh.triggered.connect(self.import_controller.refresh)
         a.export_md.triggered.connect(lambda: self.export_notes("md"))
         a.export_json.triggered.connect(lambda: self.export_notes("json"))
-        a.remove_document.triggered.connect(self.remove_current_document)
-        a.show_in_folder.triggered.connect(self.show_current_in_folder)
-        a.open_original.triggered.connect(self.open_current_original)
+        on_open = self._on_open_document
+        a.remove_document.triggered.connect(lambda: on_open(self.import_controller.remove))
+        a.show_in_folder.triggered.connect(lambda: on_open(self.import_controller.show_in_folder))
+        a.open_original.triggered.connect(lambda: on_open(self.import_controller.open_original))
         a.open_original.setEnabled(False)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.reader.open_find)
@@ -230,7 +225,7 @@ class MainWindow(QMainWindow):
         # The reader re-resolves "system" first (connected earlier), then the window follows.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._apply_window_palette)
         self.notes_panel.noteActivated.connect(self.reader.select_note)
-        self.notes_service.changed.connect(self._notes_changed)
+        self.notes_service.changed.connect(self.reader_controller.note_changed)
         self.notes_panel.openNoteRequested.connect(self.open_note)
         self.notes_panel.saveFailed.connect(lambda msg: self.statusBar().showMessage(msg))
 
@@ -291,20 +286,11 @@ class MainWindow(QMainWindow):
         if request.paths:
             self.start_import(request.paths)
 
-    def remove_current_document(self) -> None:
+    def _on_open_document(self, act: Callable[[str], None]) -> None:
+        """Do ``act`` (remove, show in folder, open original) on the document in the reader."""
         doc_id = self.current_document()
         if doc_id is not None:
-            self.import_controller.remove(doc_id)
-
-    def show_current_in_folder(self) -> None:
-        doc_id = self.current_document()
-        if doc_id is not None:
-            self.import_controller.show_in_folder(doc_id)
-
-    def open_current_original(self) -> None:
-        doc_id = self.current_document()
-        if doc_id is not None:
-            self.import_controller.open_original(doc_id)
+            act(doc_id)
 
     # ---- drag and drop ---------------------------------------------------------------
 
@@ -362,17 +348,6 @@ class MainWindow(QMainWindow):
             self.notes_panel.create_anchored_note(start, end, with_note=with_note)
         except CarnetError as exc:
             self.statusBar().showMessage(str(exc), 10000)
-
-    def _notes_changed(self, change: NoteChange) -> None:
-        """One note changed: its highlight and its document's count follow, nothing is re-read."""
-        if change.doc_id == self.current_document():
-            if change.previous_id is not None:
-                self.reader.remove_note_highlight(change.previous_id)
-            if change.note is None:
-                self.reader.remove_note_highlight(change.note_id)
-            else:
-                self.reader.add_note_highlight(change.note)
-        self.library_pane.change_note_count(change.doc_id, change.count_delta)
 
     def export_notes(self, fmt: str) -> None:
         """File → Export Notes as Markdown ("md") or as a JSON backup ("json")."""

@@ -12,6 +12,7 @@ from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.panel import NotesPanel
+from app.ui.notes.service import NoteChange
 from app.ui.reader.view import ReaderView
 from app.ui.search.controller import SearchController
 from app.ui.settings_keeper import SettingsKeeper
@@ -90,3 +91,14 @@ class ReaderController(QObject):
         self._pane.select_document(doc_id, emit=False)
         self.documentShown.emit(record)
         self.documentOpened.emit(doc_id)
+
+    def note_changed(self, change: NoteChange) -> None:
+        """One note changed: its highlight and its document's count follow, nothing is re-read."""
+        if change.doc_id == self.current():
+            if change.previous_id is not None:
+                self._reader.remove_note_highlight(change.previous_id)
+            if change.note is None:
+                self._reader.remove_note_highlight(change.note_id)
+            else:
+                self._reader.add_note_highlight(change.note)
+        self._pane.change_note_count(change.doc_id, change.count_delta)
