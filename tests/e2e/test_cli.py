@@ -98,40 +98,33 @@ def test_batch_search_answers_one_line_per_query(tmp_path: Path) -> None:
     assert all(a["took_ms"] >= 0 for a in answers)
 
 
-def test_help_does_not_load_qt() -> None:
-    code = (
-        "import runpy, sys; sys.argv = ['main.py', '--help']\n"
-        "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
-    )
-    assert run.returncode == 0, run.stderr
-    assert "search" in run.stdout and "--data-dir" in run.stdout
-
-
-def _modules_loaded_by(argv: list[str]) -> set[str]:
-    """The modules a run of main.py with ``argv`` imported (in-process, output discarded)."""
+def _run_in_process(argv: list[str]) -> tuple[set[str], str]:
+    """The modules a run of main.py with ``argv`` imported, and what it printed."""
     code = (
         "import contextlib, io, json, runpy, sys\n"
         f"sys.argv = ['main.py', *{argv!r}]\n"
-        "quiet = io.StringIO()\n"
-        "with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):\n"
+        "said = io.StringIO()\n"
+        "with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):\n"
         "    try:\n        runpy.run_path('main.py', run_name='__main__')\n"
         "    except SystemExit:\n        pass\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
+        "print(json.dumps([sorted(sys.modules), said.getvalue()]))\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert run.returncode == 0, run.stderr
-    return set(json.loads(run.stdout.splitlines()[-1]))
+    modules, output = json.loads(run.stdout.splitlines()[-1])
+    return set(modules), output
+
+
+def test_help_does_not_load_qt() -> None:
+    loaded, output = _run_in_process(["--help"])
+    assert not any(m.startswith("PySide6") for m in loaded), "Qt was imported"
+    assert "search" in output and "--data-dir" in output
 
 
 def test_help_imports_nothing_heavy() -> None:
-    loaded = _modules_loaded_by(["--help"])
+    loaded, _ = _run_in_process(["--help"])
     heavy = {"whoosh", "pypdfium2", "app.core.workspace", "app.core.search.index", "Stemmer"}
     packages = {m.split(".")[0] for m in loaded}
     assert not heavy & (packages | loaded)
@@ -140,8 +133,8 @@ def test_help_imports_nothing_heavy() -> None:
 def test_a_search_does_not_load_the_file_readers(tmp_path: Path) -> None:
     data = str(tmp_path / "data")
     carnet(tmp_path / "data", "list")  # the bundled articles in, indexed
-    loaded = _modules_loaded_by(["--data-dir", data, "search", "Genève"])
-    assert "app.core.search.index" in loaded  # it did search
+    loaded, output = _run_in_process(["--data-dir", data, "search", "Genève"])
+    assert "Genève" in output and "result" in output  # it did search
     readers = {"pypdfium2", "app.core.documents.loader", "app.core.documents.epub"}
     assert not readers & loaded
 
