@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,22 +18,11 @@ TIMEOUT = 5000
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[NotesStore]:
-    s = NotesStore(DataPaths(tmp_path / "data"))
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, store: NotesStore) -> Iterator[NotesPanel]:
-    p = NotesPanel(NotesService(store))
-    qtbot.addWidget(p)
-    p.resize(380, 800)
-    p.show()
-    qtbot.waitExposed(p)
-    yield p
-    p.autosaver.save_timer.stop()
-    p.autosaver.retry_timer.stop()
+def panel(qtbot: QtBot, panel: NotesPanel) -> NotesPanel:
+    """The shared panel, on screen: All notes queries only while it is visible."""
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
 
 
 def shown(panel: NotesPanel) -> list[str]:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.core.notes import Note, NotesStore, anchor_at
 from app.core.notes.anchoring import Anchor
-from app.core.paths import DataPaths
 from app.ui.notes.delegate import bar_color
 from app.ui.notes.model import (
     ColorRole,
@@ -27,13 +22,6 @@ from app.ui.notes.model import (
 from app.ui.themes import THEMES, note_base_color
 
 TEXT = "Blinken et Lavrov se sont rencontrés à Genève pour des négociations sur l'Ukraine."
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[NotesStore]:
-    s = NotesStore(DataPaths(tmp_path / "data"))
-    yield s
-    s.close()
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, store: NotesStore) -> None:

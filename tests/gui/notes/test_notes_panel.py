@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +23,6 @@ TEXT = (
 )
 DOC = "doc-geneve"
 FULL = "Notes cannot be saved: the disk is full. Free some space and try again."
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[NotesStore]:
-    s = NotesStore(DataPaths(tmp_path / "data"))
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, store: NotesStore) -> Iterator[NotesPanel]:
-    p = NotesPanel(NotesService(store))
-    qtbot.addWidget(p)
-    p.resize(380, 800)
-    yield p
-    p.autosaver.save_timer.stop()
-    p.autosaver.retry_timer.stop()
 
 
 def type_into(qtbot: QtBot, widget: QPlainTextEdit | QLineEdit, text: str) -> None:

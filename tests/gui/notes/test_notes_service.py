@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.notes import NotesStore, anchor_at
-from app.core.paths import DataPaths
 from app.ui.notes.service import ChangeKind, NoteChange, NotesService
 
 TEXT = "Antony Blinken et Sergueï Lavrov se sont rencontrés à Genève."
 DOC = "doc-geneve"
 UI = Path(__file__).resolve().parents[3] / "app" / "ui"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[NotesStore]:
-    s = NotesStore(DataPaths(tmp_path / "data"))
-    yield s
-    s.close()
 
 
 @pytest.fixture
