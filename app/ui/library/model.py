@@ -81,11 +81,6 @@ class DocumentListModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def set_note_counts(self, note_counts: dict[str, int]) -> None:
-        self._notes = dict(note_counts)
-        if self._records:
-            self.dataChanged.emit(self.index(0, NOTES), self.index(len(self._records) - 1, NOTES))
-
     def change_note_count(self, doc_id: str, delta: int) -> None:
         """One document gained or lost notes: its Notes cell changes, no other row is read."""
         if delta == 0:

@@ -205,10 +205,6 @@ class LibraryPane(QWidget):
             self.model.set_records(records, note_counts, presorted=presorted)
         self._show_chosen()
 
-    def set_note_counts(self, note_counts: dict[str, int]) -> None:
-        """The Notes column, after notes were added or deleted (the list stays as it is)."""
-        self.model.set_note_counts(note_counts)
-
     def change_note_count(self, doc_id: str, delta: int) -> None:
         """One document gained (or lost) ``delta`` notes: only its Notes cell changes."""
         self.model.change_note_count(doc_id, delta)

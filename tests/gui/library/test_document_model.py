@@ -52,7 +52,7 @@ def test_rows_show_title_source_date_words_and_notes(tmp_path: Path) -> None:
     assert shown[1:3] == ["watson", "2022-02-01"]
     assert shown[3].replace("\u202f", "") == str(watson.words)
     assert shown[4] == "2"
-    model.set_note_counts({})
+    model.change_note_count(watson.id, -2)  # both notes deleted
     assert model.index(row, NOTES).data() == ""
 
 
