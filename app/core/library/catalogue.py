@@ -98,18 +98,27 @@ class Catalogue:
         return blocks_from_json(row[0], int(row[1]))
 
     def toc(self, doc_id: str) -> tuple[TocEntry, ...]:
-        """The document's contents: its own (PDF outline, EPUB nav), else its headings."""
+        """The document's contents: its own (PDF outline, EPUB nav), else its headings.
+
+        One query for what decides it; the text is read only for heading titles.
+        """
         try:
             row = self._db.execute(
-                "SELECT toc, length(text) FROM documents WHERE id = ?", (doc_id,)
+                "SELECT toc, blocks, length(text) FROM documents WHERE id = ?", (doc_id,)
             ).fetchone()
         except sqlite3.OperationalError:
-            row = None  # a read-only library from before contents were stored
-        if row is not None:
-            stored = toc_from_json(row[0], int(row[1]))
-            if stored:
-                return stored
-        return toc_from_blocks(self.text(doc_id), self.blocks(doc_id))
+            # A read-only library from before contents were stored: its headings, if any.
+            return toc_from_blocks(self.text(doc_id), self.blocks(doc_id))
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        length = int(row[2])
+        stored = toc_from_json(row[0], length)
+        if stored:
+            return stored
+        blocks = blocks_from_json(row[1], length)
+        if not any(b.kind == "heading" for b in blocks):
+            return ()  # no headings: no need to read a book's text to say so
+        return toc_from_blocks(self.text(doc_id), blocks)
 
     def roots(self) -> list[Path]:
         return [Path(r[0]) for r in self._db.execute("SELECT path FROM roots ORDER BY path")]
