@@ -75,7 +75,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.json:
             from app.core.notes.pages import note_pages  # noqa: PLC0415
 
-            pages = note_pages(notes, ws.library.texts)
+            pages = note_pages(notes, ws.library.paged_texts)
             print_json([{**n.to_json(), "page": pages.get(n.id)} for n in notes])
         else:
             for n in notes:

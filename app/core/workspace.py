@@ -155,7 +155,7 @@ class Workspace:
         from app.core.notes.exchange import render_export  # noqa: PLC0415 - notes only
 
         documents = {r.id: r for r in self.library.all()}
-        return render_export(self.notes, documents, fmt, doc_id, texts_of=self.library.texts)
+        return render_export(self.notes, documents, fmt, doc_id, texts_of=self.library.paged_texts)
 
     def search(self, text: str, limit: int = 10, offset: int = 0) -> SearchResults:
         """One page of results (see SearchIndex.search), rebuilding a damaged index once."""

@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
         # Notes change through one door; the panel, reader and library follow its signal.
-        self.notes_service = NotesService(self.notes, self, pages=NotePages(self.library.texts))
+        pages = NotePages(self.library.paged_texts)  # "p. 12" on notes of PDFs
+        self.notes_service = NotesService(self.notes, self, pages=pages)
         self.notes_panel = NotesPanel(self.notes_service, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.library_pane, self.reader, self.notes_panel):

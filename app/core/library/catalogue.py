@@ -31,6 +31,8 @@ class Catalogue:
     _record_columns: str = RECORD_COLUMNS
     # The SQL condition for a document whose file is present (what the index holds).
     _present: str = "missing = 0"
+    # The SQL condition for a paged document (libraries from before PDFs have none).
+    _paged: str = "pages IS NOT NULL"
 
     def _adapt_to_unmigrated(self) -> None:
         """Read a library that could not be migrated (read-only) with defaults for new fields."""
@@ -38,6 +40,8 @@ class Catalogue:
         self._record_columns = record_columns(columns)
         if "missing" not in columns:
             self._present = "1"
+        if "pages" not in columns:
+            self._paged = "0"
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -78,11 +82,23 @@ class Catalogue:
         return str(row[0])
 
     def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        return self._texts(doc_ids, "1")
+
+    def paged_texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The texts of those of ``doc_ids`` that have pages (PDF): where a note names one.
+
+        The others are not read at all: All notes over many documents asks for every one.
+        """
+        return self._texts(doc_ids, self._paged)
+
+    def _texts(self, doc_ids: Iterable[str], condition: str) -> dict[str, str]:
         ids = list(doc_ids)
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self._db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)
+        rows = self._db.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({marks}) AND {condition}", ids
+        )
         return {str(i): str(t) for i, t in rows}
 
     def blocks(self, doc_id: str) -> tuple[Block, ...]:

@@ -11,7 +11,8 @@ from app.core.documents.toc import PAGE_BREAK, page_at, page_starts
 from app.core.notes.model import Note
 
 TextsOf = Callable[[Iterable[str]], Mapping[str, str]]
-"""The texts of some documents by id (``Library.texts`` fits); unknown ids are left out."""
+"""The texts of some documents by id (``Library.paged_texts`` fits: only paged ones matter);
+ids left out are documents without pages."""
 
 
 class NotePages:

@@ -144,7 +144,7 @@ def test_all_notes_name_the_page_of_a_pdf_never_opened_in_this_session(
         quote = "le porte-parole a refusé"
         ws.notes.add(record.id, "", anchor=anchor_for_quote(ws.library.text(record.id), quote))
         # The window's service: pages read from the library, not from what the reader showed.
-        panel = NotesPanel(NotesService(ws.notes, pages=NotePages(ws.library.texts)))
+        panel = NotesPanel(NotesService(ws.notes, pages=NotePages(ws.library.paged_texts)))
         qtbot.addWidget(panel)
         panel.resize(380, 800)
         panel.show()

@@ -79,3 +79,19 @@ def test_a_books_language_is_kept_and_listed(tmp_path: Path) -> None:
         lib.add_paths([docs])
         languages = {r.format: r.to_json()["language"] for r in lib.all()}
     assert languages == {"epub": "fr", "txt": None}
+
+
+def test_only_paged_texts_are_read_for_note_pages(tmp_path: Path) -> None:
+    from app.core.library.store import Library  # noqa: PLC0415
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    fixture = Path(__file__).parents[1] / "documents" / "fixtures" / "qt-pdfwriter-fr.pdf"
+    (docs / "rapport.pdf").write_bytes(fixture.read_bytes())
+    (docs / "note.txt").write_text("Une note\n\nSans pages.\n", "utf-8")
+    with Library(tmp_path / "library.sqlite3") as lib:
+        lib.add_paths([docs])
+        ids = {r.format: r.id for r in lib.all()}
+        paged = lib.paged_texts(ids.values())
+        assert set(paged) == {ids["pdf"]} and "\f" in paged[ids["pdf"]]
+        assert set(lib.texts(ids.values())) == set(ids.values())
