@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +69,13 @@ def sqlite_error(message: str, code: int) -> sqlite3.OperationalError:
     exc = sqlite3.OperationalError(message)
     exc.sqlite_errorcode = code
     return exc
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A document as exports see it (``DocumentInfo``): the library is not needed."""
+
+    title: str
+    source: str | None
+    date: str | None
+    path: str

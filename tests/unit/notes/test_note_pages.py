@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from app.core.notes import NotesStore, export_markdown
 from app.core.notes.exchange import render_export
 from app.core.notes.pages import TextsOf, note_pages
 
+from .conftest import Doc
+
 PAGED = "Première page, l'introduction.\fDeuxième page : la trêve tient.\fTroisième page."
 PLAIN = "Un texte sans pages où la trêve tient aussi."
-
-
-@dataclass(frozen=True)
-class Doc:
-    title: str
-    source: str | None
-    date: str | None
-    path: str
 
 
 def texts(by_id: Mapping[str, str]) -> TextsOf:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,15 +21,7 @@ from app.core.notes import (
 )
 from app.core.paths import DataPaths
 
-from .conftest import DOC
-
-
-@dataclass(frozen=True)
-class Doc:
-    title: str
-    source: str | None
-    date: str | None
-    path: str
+from .conftest import DOC, Doc
 
 
 def test_markdown_export(store: NotesStore) -> None:
