@@ -4,7 +4,9 @@ Indexing in a thread of the GUI process stalls the event loop for hundreds of
 milliseconds (the GIL); in a child process the window stays fluid. The window starts
 ``python -m app.index_worker --data-dir DIR [--bundled] [--refresh] [--rebuild] [PATH...]``
 and reads one message per line on its stdout (``app.core.index_messages``): progress,
-then a report or an error.
+then a report or an error. With ``--serve`` it stays, running the jobs it reads on stdin
+(``app.core.index_jobs``), each ending with its report: a watched folder's change then
+does not pay for starting Python again.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.core.errors import CarnetError, IndexBusyError
+from app.core.index_jobs import IndexJob, MalformedJob, decode_job
 from app.core.index_messages import IndexFailed, IndexMessage, IndexProgress, IndexReport, encode
 from app.core.library.store import ImportReport
 from app.core.paths import DataPaths, restrict_umask
@@ -34,7 +37,7 @@ _listening = True
 
 def emit(message: IndexMessage) -> None:
     """One line for the window; if the window has gone, the work still finishes."""
-    global _listening  # noqa: PLW0603 - one flag for this one-shot process
+    global _listening  # noqa: PLW0603 - one flag for this process
     if not _listening:
         return
     try:
@@ -70,24 +73,26 @@ def _stopping() -> bool:
     return _stop.is_set()
 
 
-def run(args: argparse.Namespace) -> int:
+def run(data_dir: str | None, job: IndexJob) -> int:
     report = ImportReport()
-    with Workspace(DataPaths.from_override(args.data_dir)) as ws:
-        if args.bundled:
+    with Workspace(DataPaths.from_override(data_dir)) as ws:
+        if job.bundled:
             bundled = ws.bring_in_bundled(_Throttle("reading"), _stopping)
             if bundled is not None:
                 report.merge(bundled)
-        if args.refresh:
+        if job.refresh:
             refreshed = ws.library.refresh(_Throttle("reading"), _stopping)
             ws.reanchor_notes(refreshed)
             report.merge(refreshed)
-        if args.paths:
+        if job.watched:
+            report.merge(ws.refresh_folders(list(job.watched), _Throttle("reading"), _stopping))
+        if job.paths:
             report.merge(
-                ws.import_paths([Path(p) for p in args.paths], _Throttle("reading"), _stopping)
+                ws.import_paths([Path(p) for p in job.paths], _Throttle("reading"), _stopping)
             )
         # --rebuild: the window's search found the index damaged past what opening checks.
         # Damage found here is rebuilt by the workspace itself (app.core.search.damage).
-        update = ws.rebuild_index if args.rebuild else ws.sync_index
+        update = ws.rebuild_index if job.rebuild else ws.sync_index
         busy = None
         try:
             indexed = update(_Throttle("indexing"), _stopping).indexed
@@ -97,12 +102,36 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve(data_dir: str | None) -> int:
+    """Run the jobs read from stdin, one JSON line each, until it closes.
+
+    Each job opens the data directory afresh (another process may have rebuilt the index
+    meanwhile) and ends with one report or error line, as a one-shot run does.
+    """
+    for line in sys.stdin:
+        if _stop.is_set():
+            break
+        if not line.strip():
+            continue
+        try:
+            run(data_dir, decode_job(line))
+        except MalformedJob as exc:
+            emit(IndexFailed(f"The indexing process could not read its job ({exc})."))
+        except CarnetError as exc:
+            emit(IndexFailed(str(exc)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.index_worker")
     parser.add_argument("--data-dir")
     parser.add_argument("--bundled", action="store_true", help="bring the bundled corpus in")
     parser.add_argument("--refresh", action="store_true", help="re-scan the library's folders")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    parser.add_argument(
+        "--watched", action="append", default=[], metavar="DIR", help="re-read only this folder"
+    )
+    parser.add_argument("--serve", action="store_true", help="run jobs read from stdin")
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     restrict_umask()  # the index and library files it creates are private too
@@ -110,8 +139,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # stopped with it, where a plain kill would leave them waiting on their queue forever.
     # What was done is kept; the journal has the rest for next time.
     signal.signal(signal.SIGTERM, lambda *_: _stop.set())
+    if args.serve:
+        return serve(args.data_dir)
+    job = IndexJob(
+        bundled=args.bundled,
+        refresh=args.refresh,
+        rebuild=args.rebuild,
+        paths=tuple(args.paths),
+        watched=tuple(args.watched),
+    )
     try:
-        return run(args)
+        return run(args.data_dir, job)
     except CarnetError as exc:
         emit(IndexFailed(str(exc)))
         return 1

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.library.folder_changes import refresh_folders
 from app.core.library.store import Cancelled, ImportReport, Library, Progress
 from app.core.paths import DataPaths, bundled_corpus_dir
 from app.core.search.damage import IndexDamagedError, damage_checked, rebuilt_message
@@ -138,6 +139,17 @@ class Workspace:
     ) -> ImportReport:
         """Add files and folders, re-anchor notes on changed documents, update the index."""
         report = self.library.add_paths(paths, progress, cancelled)
+        self.reanchor_notes(report)
+        return report
+
+    def refresh_folders(
+        self,
+        folders: list[str],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """Read only these folders again (a watched folder changed); notes re-anchored."""
+        report = refresh_folders(self.library, folders, progress, cancelled)
         self.reanchor_notes(report)
         return report
 

@@ -1,0 +1,170 @@
+"""One folder compared with the library: what a change the window saw there brought.
+
+A full refresh walks every root (50,000 stats at 50,000 documents). A watched folder that
+changed needs only its own listing and the library's records for the files directly in
+it, found through the index on ``documents.path``. What is new or changed is then
+imported the way a refresh imports it, and what is gone is kept as missing the way a
+refresh keeps it: the decisions stay in the importer (``importer.py``, ``moves.py``),
+whose loop this module calls as a part of the same package (``_import_files``,
+``_mark_missing``). A public ``Library.refresh_folders`` is where this belongs once the
+importer is free to change (it was being reworked when this was written).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.documents.formats import SUPPORTED_SUFFIXES
+from app.core.library.records import Cancelled, ImportReport, Progress
+from app.core.library.store import Library
+
+
+@dataclass
+class FolderChanges:
+    """Files directly in one folder that the library should look at again."""
+
+    arrived: list[str] = field(default_factory=list)  # supported files it does not know
+    changed: list[str] = field(default_factory=list)  # size or time differ, or back from missing
+    gone: list[str] = field(default_factory=list)  # its documents whose file is not there
+
+    def __bool__(self) -> bool:
+        return bool(self.arrived or self.changed or self.gone)
+
+
+def _listing(folder: str) -> dict[str, tuple[int, int]]:
+    """Supported files directly in a folder, with (size, mtime_ns); empty if it is gone.
+
+    The same files ``importer.iter_candidate_files`` would walk: hidden ones left out.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # removed (or unreadable) folder: its documents are gone
+        return found
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
+            continue
+        try:
+            if not entry.is_file():
+                continue
+            st = entry.stat()
+        except OSError:  # vanished between the listing and the stat
+            continue
+        found[entry.path] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def _known(library: Library, folder: str) -> dict[str, tuple[int, int, bool]]:
+    """The library's documents directly in a folder: path -> (size, mtime_ns, missing)."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    # A range on the unique path index ('0' sorts right after '/'), not a scan of the table.
+    upper = prefix[:-1] + chr(ord(os.sep) + 1)
+    rows = library._db.execute(
+        "SELECT path, size, mtime_ns, missing FROM documents WHERE path >= ? AND path < ?",
+        (prefix, upper),
+    )
+    return {
+        str(path): (int(size), int(mtime), bool(missing))
+        for path, size, mtime, missing in rows
+        if os.sep not in str(path)[len(prefix) :]  # subfolders have their own watch
+    }
+
+
+def folder_changes(library: Library, folder: str, *, arrivals: bool) -> FolderChanges:
+    """What changed in one folder since the library last read it.
+
+    ``arrivals``: whether files new to the library count (a folder under an imported
+    one); files imported one by one only have their own changes looked at.
+    """
+    listing = _listing(folder)
+    known = _known(library, folder)
+    changes = FolderChanges()
+    for path, (size, mtime, missing) in sorted(known.items()):
+        now = listing.get(path)
+        if now is None:
+            if not missing:
+                changes.gone.append(path)
+        elif missing or now != (size, mtime):
+            changes.changed.append(path)
+    if arrivals:
+        settled = _settled(library, folder, listing)
+        changes.arrived = sorted(p for p in listing if p not in known and p not in settled)
+    return changes
+
+
+def _settled(library: Library, folder: str, listing: dict[str, tuple[int, int]]) -> set[str]:
+    """Files here the library already decided to leave out: removed by the user, or an
+    unchanged copy of a document still present. Reading them again on every change of
+    their folder would only say the same thing again."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    upper = prefix[:-1] + chr(ord(os.sep) + 1)
+    settled: set[str] = set()
+    rows = library._db.execute(
+        "SELECT key, value FROM meta WHERE (key >= ? AND key < ?) OR (key >= ? AND key < ?)",
+        (f"excluded:{prefix}", f"excluded:{upper}", f"duplicate:{prefix}", f"duplicate:{upper}"),
+    ).fetchall()
+    for key, value in rows:
+        kind, path = str(key).split(":", 1)
+        if kind == "excluded":
+            settled.add(path)
+            continue
+        size, mtime, original = str(value).split(":", 2)
+        if listing.get(path) != (int(size), int(mtime)):
+            continue  # the copy changed: it is read again
+        found = library._db.execute(
+            "SELECT path FROM documents WHERE id = ? AND missing = 0", (original,)
+        ).fetchone()
+        if found is not None and os.path.exists(str(found[0])):
+            settled.add(path)  # else the original left: the copy may be that document moved
+    return settled
+
+
+def under_a_root(folder: str, roots: Iterable[Path]) -> bool:
+    """Whether new files in this folder belong to the library (it is in an imported one)."""
+    path = Path(folder)
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
+def refresh_folders(
+    library: Library,
+    folders: Iterable[str],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """Bring the changes of a few folders in, as a refresh of the whole library would.
+
+    Arrivals are imported before anything is called gone, as in a refresh: a file moved
+    from one watched folder to another is then a move, not a loss and a new document.
+    """
+    report = ImportReport()
+    roots = [r for r in library.roots() if r.is_dir()]
+    wanted = sorted(set(folders))
+    files: list[str] = []
+    for folder in wanted:
+        changes = folder_changes(library, folder, arrivals=under_a_root(folder, roots))
+        files += changes.arrived + changes.changed
+    if files:
+        # The importer's own loop: exclusions, duplicates, moves and updates as ever.
+        library._import_files(files, report, progress, cancelled)
+    if report.cancelled:
+        return report
+    gone = [p for f in wanted for p in folder_changes(library, f, arrivals=False).gone]
+    if gone:
+        _keep_as_missing(library, gone, report)
+    return report
+
+
+def _keep_as_missing(library: Library, gone: list[str], report: ImportReport) -> None:
+    """The importer's missing-file rule, told that everything but ``gone`` was seen."""
+    lost = set(gone)
+    seen = {
+        str(p)
+        for (p,) in library._db.execute("SELECT path FROM documents WHERE missing = 0")
+        if p not in lost
+    }
+    folders = {Path(p).parent for p in gone}
+    library._mark_missing(folders, seen, report)
