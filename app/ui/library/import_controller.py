@@ -1,23 +1,25 @@
 """Bringing documents in and out of the library from the window, and reading its list.
 
-Import (dialogs, dropped files, another instance's request), refresh and removal go to the
-indexing process or the library; the list is read in the search thread, and only the
-answer to the latest request is passed on.
+Import (dialogs, dropped files, another instance's request), refresh, changes seen in the
+library's watched folders and removal go to the indexing process or the library; the list
+is read in the search thread, and only the answer to the latest request is passed on.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QMimeData, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from app.core.documents.formats import SUPPORTED_SUFFIXES
 from app.core.errors import CarnetError
+from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace
 from app.ui.errors import show_error
+from app.ui.library.folder_watcher import FolderWatcher
 from app.ui.library.import_status import removal_done, removal_question
 from app.ui.library.indexing_status import IndexingStatus
 from app.ui.library.model import missing_file
@@ -56,6 +58,15 @@ class ImportController(QObject):
         self.indexer = IndexRunner(str(workspace.paths.root), window)
         self.status = IndexingStatus(window, self.indexer)
         service.libraryLoaded.connect(self._loaded)
+        self.watcher = FolderWatcher(
+            workspace.library, workspace.paths.root, workspace.corpus_dir, self
+        )
+        self.watcher.foldersChanged.connect(self._folders_changed)
+        self.watcher.incomplete.connect(self._watch_incomplete)
+        self.indexer.busyChanged.connect(self.watcher.set_busy)
+        self._roots: list[Path] | None = None
+        self.indexer.finished.connect(self._watch_roots)
+        self._watch_roots()
 
     # ---- the list ------------------------------------------------------------------
 
@@ -94,6 +105,33 @@ class ImportController(QObject):
     def refresh(self) -> None:
         """Read the library's folders again for new and changed files."""
         self.indexer.start(refresh=True)
+
+    # ---- watched folders ---------------------------------------------------------------
+
+    def _watch_roots(self, report: IndexReport | None = None) -> None:
+        """Watch the library's folders; walked again only when the imported ones change."""
+        roots = self._workspace.library.roots()
+        if roots != self._roots:
+            self._roots = roots
+            self.watcher.watch_library()
+        if report is not None and self.watcher.watched():
+            # Ready before the first save (starting Python costs the child about a second);
+            # after the first job, so the two do not start side by side.
+            self.indexer.warm_up()
+
+    def _folders_changed(self, folders: list[str]) -> None:
+        self.indexer.start(watched=folders)
+
+    def _watch_incomplete(self) -> None:
+        """Too many folders to watch: the library is read again each time the window is
+        activated, so changes in the unwatched ones are still seen, only later."""
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._activated)
+
+    def _activated(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and not self.indexer.is_busy():
+            self.refresh()
 
     # ---- and out -----------------------------------------------------------------------
 
@@ -145,5 +183,6 @@ class ImportController(QObject):
     def detach(self) -> None:
         """Stop the indexing process; lists and reports still on their way are dropped."""
         self._service.libraryLoaded.disconnect(self._loaded)
+        self.watcher.stop()
         self.status.detach()
         self.indexer.stop()

@@ -12,6 +12,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
+from app.core.index_jobs import IndexJob, encode_job
 from app.core.index_messages import (
     IndexFailed,
     IndexProgress,
@@ -24,7 +25,12 @@ log = logging.getLogger(__name__)
 
 
 class IndexRunner(QObject):
-    """One indexing job at a time; later jobs wait their turn (one writer per index)."""
+    """One indexing job at a time; later jobs wait their turn (one writer per index).
+
+    A job is a one-shot child process, except a watched folder's change: that goes to a
+    child kept waiting for jobs (``--serve``, started by ``warm_up``), which spares the
+    second Python takes to start and import. Both are never at work at once.
+    """
 
     progress = Signal(object)  # IndexProgress
     finished = Signal(object)  # IndexReport: what the job did
@@ -34,8 +40,9 @@ class IndexRunner(QObject):
     def __init__(self, data_dir: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
-        self._queue: deque[list[str]] = deque()
-        self._proc: QProcess | None = None
+        self._queue: deque[IndexJob] = deque()
+        self._proc: QProcess | None = None  # the process running the current job
+        self._server: QProcess | None = None  # the child waiting for watched-folder jobs
         self._buffer = b""
         self._reported = False
 
@@ -49,33 +56,60 @@ class IndexRunner(QObject):
         refresh: bool = False,
         rebuild: bool = False,
         paths: list[str] | None = None,
+        watched: list[str] | None = None,
     ) -> None:
-        args = ["--data-dir", self._data_dir]
-        args += ["--rebuild"] if rebuild else []
-        args += ["--bundled"] if bundled else []
-        args += ["--refresh"] if refresh else []
-        args += ["--", *paths] if paths else []
-        self._queue.append(args)
+        job = IndexJob(bundled, refresh, rebuild, tuple(paths or ()), tuple(watched or ()))
+        last = self._queue[-1] if self._queue else None
+        if last is not None and _watched_only(job) and _watched_only(last):
+            # Changes seen while a job runs wait as one job, however many saves they were.
+            folders = tuple(sorted({*last.watched, *job.watched}))
+            self._queue[-1] = IndexJob(watched=folders)
+        else:
+            self._queue.append(job)
         if self._proc is None:
             self._next()
+
+    def warm_up(self) -> None:
+        """Start the waiting child now, so the first watched change finds it ready."""
+        if self._server is None:
+            server = QProcess(self)
+            server.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+            server.readyReadStandardOutput.connect(self._read)
+            server.finished.connect(self._server_gone)
+            server.errorOccurred.connect(self._server_error)
+            self._server = server
+            server.start(
+                sys.executable, ["-m", "app.index_worker", "--data-dir", self._data_dir, "--serve"]
+            )
 
     def _next(self) -> None:
         if not self._queue:
             self.busyChanged.emit(False)
             return
-        args = self._queue.popleft()
+        job = self._queue.popleft()
+        self._buffer, self._reported = b"", False
+        self.busyChanged.emit(True)
+        if _watched_only(job):
+            self.warm_up()
+            assert self._server is not None
+            self._proc = self._server
+            self._server.write(encode_job(job).encode("utf-8"))
+            return
         proc = QProcess(self)
         proc.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         proc.readyReadStandardOutput.connect(self._read)
         proc.finished.connect(self._done)
         proc.errorOccurred.connect(self._error)
-        self._proc, self._buffer, self._reported = proc, b"", False
-        self.busyChanged.emit(True)
-        proc.start(sys.executable, ["-m", "app.index_worker", *args])
+        self._proc = proc
+        proc.start(sys.executable, ["-m", "app.index_worker", *_arguments(self._data_dir, job)])
 
     def _read(self) -> None:
-        assert self._proc is not None
-        self._buffer += bytes(self._proc.readAllStandardOutput().data())
+        sender = self.sender()
+        if not isinstance(sender, QProcess) or sender is not self._proc:
+            if isinstance(sender, QProcess):
+                sender.readAllStandardOutput()  # the waiting child says nothing between jobs
+            return
+        self._buffer += bytes(sender.readAllStandardOutput().data())
         *lines, self._buffer = self._buffer.split(b"\n")
         for line in lines:
             if line.strip():
@@ -94,21 +128,34 @@ class IndexRunner(QObject):
             case IndexReport():
                 self._reported = True
                 self.finished.emit(message)
+                self._served()
             case IndexFailed(text):
                 self._reported = True
                 self.failed.emit(text)
+                self._served()
+
+    def _served(self) -> None:
+        """The waiting child ends a job with its report: the next job can go."""
+        if self._proc is not None and self._proc is self._server:
+            self._proc = None
+            self._next()
 
     def _done(self, code: int, status: QProcess.ExitStatus) -> None:
         proc = self._proc
         if proc is not None:
-            self._read()
+            self._read_from(proc)
             if not self._reported:
-                err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace")
-                tail = err.strip().splitlines()[-1:] or [f"exit code {code}"]
-                self.failed.emit(f"Indexing stopped unexpectedly ({tail[0]}).")
+                self.failed.emit(_stopped(proc, code))
             proc.deleteLater()
         self._proc = None
         self._next()
+
+    def _read_from(self, proc: QProcess) -> None:
+        self._buffer += bytes(proc.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            if line.strip():
+                self._handle(line)
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self._proc is not None:
@@ -117,6 +164,29 @@ class IndexRunner(QObject):
             self._proc = None
             self._next()
 
+    def _server_gone(self, code: int, status: QProcess.ExitStatus) -> None:
+        """The waiting child died: its job (if any) failed; the next one starts another."""
+        server = self._server
+        self._server = None
+        if server is None:
+            return
+        if self._proc is server:
+            self._proc = None
+            self._read_from(server)
+            if not self._reported:
+                self.failed.emit(_stopped(server, code))
+            self._next()
+        server.deleteLater()
+
+    def _server_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and self._server is not None:
+            server, self._server = self._server, None
+            server.deleteLater()
+            if self._proc is server:
+                self._proc = None
+                self.failed.emit("Could not start the indexing process.")
+                self._next()
+
     def stop(self) -> None:
         """On quit: ask a running job to cancel (SIGTERM), and kill it only if it won't.
 
@@ -124,12 +194,40 @@ class IndexRunner(QObject):
         library's journal makes the next start finish the rest.
         """
         self._queue.clear()
-        proc = self._proc
-        if proc is None:
-            return
-        proc.finished.disconnect(self._done)
-        proc.terminate()
-        if not proc.waitForFinished(5_000):
-            proc.kill()
-            proc.waitForFinished(1_000)
-        self._proc = None
+        server, self._server = self._server, None
+        if server is not None:
+            server.finished.disconnect(self._server_gone)
+            server.closeWriteChannel()  # no more jobs: it leaves once the current one is done
+            _end(server)
+        proc, self._proc = self._proc, None
+        if proc is not None and proc is not server:
+            proc.finished.disconnect(self._done)
+            _end(proc)
+
+
+def _end(proc: QProcess) -> None:
+    proc.terminate()
+    if not proc.waitForFinished(5_000):
+        proc.kill()
+        proc.waitForFinished(1_000)
+
+
+def _watched_only(job: IndexJob) -> bool:
+    return bool(job.watched) and job == IndexJob(watched=job.watched)
+
+
+def _arguments(data_dir: str, job: IndexJob) -> list[str]:
+    args = ["--data-dir", data_dir]
+    args += ["--rebuild"] if job.rebuild else []
+    args += ["--bundled"] if job.bundled else []
+    args += ["--refresh"] if job.refresh else []
+    for folder in job.watched:
+        args += ["--watched", folder]
+    args += ["--", *job.paths] if job.paths else []
+    return args
+
+
+def _stopped(proc: QProcess, code: int) -> str:
+    err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace")
+    tail = err.strip().splitlines()[-1:] or [f"exit code {code}"]
+    return f"Indexing stopped unexpectedly ({tail[0]})."

@@ -1,0 +1,160 @@
+"""Watched folders: what is saved, deleted or moved in an imported folder reaches the library
+and the search by itself, as Refresh Library would bring it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.core.index_messages import IndexReport
+from app.core.paths import DataPaths
+from app.ui.main_window import MainWindow
+from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT, open_window, search
+
+
+@pytest.fixture
+def library_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "premier.txt").write_text("Premier article\n\nSur les phares de Bretagne.\n", "utf-8")
+    return folder
+
+
+@pytest.fixture
+def watching(qtbot: QtBot, data: DataPaths, library_folder: Path) -> Iterator[MainWindow]:
+    """The window with ``library_folder`` imported (and so watched)."""
+    window = open_window(qtbot, data)
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+        window.start_import([str(library_folder)])
+    qtbot.waitUntil(lambda: str(library_folder) in watcher(window).watched(), timeout=TIMEOUT)
+    yield window
+    window.close()
+
+
+def watcher(window: MainWindow):  # type: ignore[no-untyped-def]
+    return window.import_controller.watcher
+
+
+def save(path: Path, text: str) -> None:
+    """Save as editors do: a temporary file beside it, renamed over it."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
+def wait_report(qtbot: QtBot, window: MainWindow, what: str) -> IndexReport:
+    """The next report that says something about ``what`` (added, missing…)."""
+    with qtbot.waitSignal(
+        window.indexer.finished,
+        timeout=INDEXING_TIMEOUT,
+        check_params_cb=lambda report: bool(getattr(report, what)),
+    ) as blocker:
+        pass
+    report = blocker.args[0]
+    assert isinstance(report, IndexReport)
+    return report
+
+
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: watcher(window).idle() and not window.indexer.is_busy(), timeout=INDEXING_TIMEOUT
+    )
+
+
+def titles(window: MainWindow) -> list[str]:
+    return sorted(r.title for r in window.library.all())
+
+
+def test_a_file_saved_in_an_imported_folder_is_in_the_library_and_found(
+    qtbot: QtBot, watching: MainWindow, library_folder: Path
+) -> None:
+    window = watching
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT) as blocker:
+        save(library_folder / "zanzibar.txt", "Carnet de Zanzibar\n\nLes épices de l'île.\n")
+    assert len(blocker.args[0].added) == 1
+    assert "Carnet de Zanzibar" in titles(window)
+    assert window.statusBar().currentMessage() == "1 document added to your library."
+    search(qtbot, window, "zanzibar")
+    assert window.library_pane.top_result().title == "Carnet de Zanzibar"
+
+
+def test_a_deleted_file_is_kept_as_missing_as_a_refresh_would(
+    qtbot: QtBot, watching: MainWindow, library_folder: Path
+) -> None:
+    window = watching
+    (record,) = [r for r in window.library.all() if r.title == "Premier article"]
+    search(qtbot, window, "phares")
+    assert window.library_pane.top_result().title == "Premier article"
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT) as blocker:
+        (library_folder / "premier.txt").unlink()
+    assert blocker.args[0].missing == (record.id,)
+    assert window.library.get(record.id).missing  # kept, with its notes, as missing
+    assert "1 document missing" in window.statusBar().currentMessage()
+    search(qtbot, window, "phares")
+    assert window.library_pane.top_result() is None
+
+
+def test_a_new_subfolder_is_watched_and_a_folder_moved_in_is_read(
+    qtbot: QtBot, watching: MainWindow, library_folder: Path, tmp_path: Path
+) -> None:
+    window = watching
+    sub = library_folder / "2025"
+    sub.mkdir()
+    qtbot.waitUntil(lambda: str(sub) in watcher(window).watched(), timeout=TIMEOUT)
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT) as blocker:
+        save(sub / "janvier.txt", "Notes de janvier\n\nLes marées de janvier.\n")
+    assert len(blocker.args[0].added) == 1 and "Notes de janvier" in titles(window)
+
+    outside = tmp_path / "dossier"
+    (outside / "profond").mkdir(parents=True)
+    (outside / "profond" / "fevrier.txt").write_text("Notes de février\n\nLa neige.\n", "utf-8")
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT) as blocker:
+        os.rename(outside, library_folder / "dossier")
+    assert len(blocker.args[0].added) == 1 and "Notes de février" in titles(window)
+    assert str(library_folder / "dossier" / "profond") in watcher(window).watched()
+
+
+def test_an_unreadable_file_says_why_and_loses_nothing(
+    qtbot: QtBot, watching: MainWindow, library_folder: Path
+) -> None:
+    window = watching
+    before = titles(window)
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT) as blocker:
+        (library_folder / "abime.pdf").write_bytes(b"%PDF-1.4 not really a PDF")
+    (skipped,) = blocker.args[0].skipped
+    assert skipped.path == str(library_folder / "abime.pdf")
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"1 file skipped: abime.pdf ({skipped.reason}")
+    assert titles(window) == before
+    search(qtbot, window, "phares")
+    assert window.library_pane.top_result().title == "Premier article"
+
+
+def test_saving_the_same_file_again_and_again_is_one_import(
+    qtbot: QtBot, watching: MainWindow, library_folder: Path
+) -> None:
+    window = watching
+    reports: list[IndexReport] = []
+    window.indexer.finished.connect(reports.append)
+    draft = library_folder / "brouillon.txt"
+    with qtbot.waitSignal(window.indexer.finished, timeout=INDEXING_TIMEOUT):
+        for n in range(5):  # an editor's autosave, several times in a row
+            save(draft, f"Brouillon du jour\n\nVersion {n} du brouillon.\n")
+    settled(qtbot, window)
+    added = [doc for report in reports for doc in report.added]
+    updated = [doc for report in reports for doc in report.updated]
+    assert len(added) == 1 and updated == []
+    assert len(reports) <= 2  # the saves arrive as one change (a slow machine: two at most)
+    assert "Version 4" in window.library.text(added[0])
+
+    # Saved again with the same text: nothing to say, nothing re-indexed.
+    reports.clear()
+    save(draft, "Brouillon du jour\n\nVersion 4 du brouillon.\n")
+    qtbot.waitUntil(lambda: bool(reports), timeout=INDEXING_TIMEOUT)
+    settled(qtbot, window)
+    assert all(not r.added and not r.updated and r.indexed == 0 for r in reports)
+    assert titles(window).count("Brouillon du jour") == 1
