@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.i18n import set_language
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
 
@@ -28,6 +29,10 @@ def _isolated_home(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("CARNET_DATA_DIR", raising=False)
+    # Tests read English unless they ask for French (the machine's LANG may be anything);
+    # LANGUAGE is what gettext reads first, in this process and in main.py subprocesses.
+    monkeypatch.setenv("LANGUAGE", "en")
+    set_language("en")
 
 
 @pytest.fixture

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.errors import CarnetError
 from app.core.paths import DataPaths, restrict_umask
+from app.ui.language import apply_language
 from app.ui.main_window import MainWindow
+from app.ui.settings import UiSettings
 from app.ui.single_instance import Request, SingleInstance, hand_over
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "carnet.svg"
@@ -42,6 +44,8 @@ def run(
     restrict_umask()  # also when started without the command line (tests, embedding)
     app = make_application(qt_args)
     paths = DataPaths.from_override(data_dir)
+    # Before any window exists: labels are translated as they are built.
+    apply_language(app, UiSettings(paths.settings_file).language)
     request = Request(open=list(open_ids), paths=[str(Path(p).absolute()) for p in import_paths])
     instance = SingleInstance(paths.root, app)
     if not instance.claim():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.core.i18n import LANGUAGES
 from app.ui.search.scopes import DEFAULT_SCOPE, known_scope
 from app.ui.themes import SYSTEM, THEME_CHOICES
 
@@ -98,6 +99,16 @@ class UiSettings:
     @scope.setter
     def scope(self, value: str) -> None:
         self._s.setValue("search/scope", value)
+
+    @property
+    def language(self) -> str | None:
+        """``"fr"`` or ``"en"`` as the user chose in View → Language; None: the system's."""
+        value = str(self._s.value("window/language", ""))
+        return value if value in LANGUAGES else None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._s.setValue("window/language", value or "")
 
     def sync(self) -> None:
         self._s.sync()
