@@ -136,7 +136,7 @@ class IndexRunner(QObject):
 
     def _served(self) -> None:
         """The waiting child ends a job with its report: the next job can go."""
-        if self._proc is not None and self._proc is self._server:
+        if self._server is not None and self._proc is self._server:
             self._proc = None
             self._next()
 
