@@ -12,6 +12,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from app.core.library.store import Library
+from app.core.search import evaluator
 from app.core.search.query import (
     QueryBuilder,
     clean_query_text,
@@ -35,17 +36,19 @@ def search_page(
     *,
     limit: int = 10,
     offset: int = 0,
+    vectorised: bool = True,
 ) -> SearchResults:
     """One page of ranked results with snippets; documents with all the words come first.
 
     ``hits`` are the ranked hits ``[offset:offset + limit]`` (snippets are made for those
     only); ``total`` is the number of all matching documents, the same for every page.
+    ``vectorised=False`` ranks with Whoosh's matchers only (for comparison and benchmarks).
     """
     began = time.perf_counter()
     text = clean_query_text(text)
     limit, offset = max(0, limit), max(0, offset)
     q = builder.parse(text)
-    ranked, total, all_words = _ranked(q, searcher, offset + limit)
+    ranked, total, all_words = _ranked(q, searcher, offset + limit, vectorised=vectorised)
     hits = ranked[offset : offset + limit]
     terms = _terms(q, searcher)
     suggestion = (
@@ -74,9 +77,26 @@ def search_page(
     return SearchResults(text, total, suggestion, out, took, frozenset(terms))
 
 
-def _ranked(q: wq.Query, searcher: Searcher, upto: int) -> tuple[list[tuple[int, float]], int, int]:
+def _ranked(
+    q: wq.Query, searcher: Searcher, upto: int, *, vectorised: bool = True
+) -> evaluator.Ranked:
     """The first ``upto`` (docnum, score) in ranking order; how many documents match;
     how many have all the words.
+
+    The vectorised evaluator answers the forms it knows (it gives the documents Whoosh
+    would); fuzzy terms, wildcards and rarer forms go through Whoosh's matchers.
+    """
+    if q is wq.NullQuery:
+        return [], 0, 0
+    if vectorised:
+        found = evaluator.ranked(q, searcher, upto)
+        if found is not None:
+            return found
+    return whoosh_ranked(q, searcher, upto)
+
+
+def whoosh_ranked(q: wq.Query, searcher: Searcher, upto: int) -> evaluator.Ranked:
+    """``_ranked`` computed by Whoosh's own matchers.
 
     Documents with all the words come first, then those with any of them (the relaxed
     query, a superset): the total is the relaxed count whenever there is one, so that it
