@@ -8,7 +8,9 @@ whenever what they emit changes.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -140,7 +142,33 @@ class FrenchPositions(Positions):
     Emits exactly what ``french_analyzer()`` emits in index mode (same terms, same
     renumbered positions, both variants at one position) without building a Token per
     word: analysis was most of the indexing time. Queries still use the analyzer.
+
+    A value is the positions themselves as little-endian uint32 (``RAW_POSITIONS``), not
+    Whoosh's pickled deltas: ``numpy.frombuffer`` reads them for phrases and passages
+    without a Python loop, and ``array`` decodes them ~5x faster than pickle and a sum.
     """
+
+    RAW_POSITIONS = "<u4"
+    """The numpy dtype of a value: readers of the flat codec decode it without this class."""
+
+    def encode(self, poslist: list[int]) -> bytes:
+        a = array("I", poslist)
+        if sys.byteorder == "big":
+            a.byteswap()
+        return a.tobytes()
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        a = array("I")
+        a.frombytes(valuestring)
+        if sys.byteorder == "big":
+            a.byteswap()
+        return a.tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return len(valuestring) // 4 * float(self.field_boost)
 
     def word_values(
         self, value: str, analyzer: Analyzer, **kwargs: object

@@ -139,4 +139,8 @@ class GenericPostings:
 
 def open_postings(searcher: Searcher) -> PostingSource:
     """The fastest source that can read every segment of ``searcher``'s index."""
-    return GenericPostings(searcher)
+    from app.core.search.flat_postings import FlatPostings, all_flat  # noqa: PLC0415 - a cycle
+
+    if all_flat(searcher):
+        return FlatPostings(searcher)
+    return GenericPostings(searcher)  # e.g. segments written before the flat codec

@@ -94,6 +94,16 @@ def test_fast_positions_format_emits_what_the_analyzer_would() -> None:
     analyzer = french_analyzer()
     for path in CORPUS.glob("*.txt"):
         text = path.read_text("utf-8") + " İstanbul ŒUVRE d’œuvres l'Ukraine 1er"
-        fast = sorted(FrenchPositions().word_values(text, analyzer, mode="index"))
-        slow = sorted(Positions().word_values(text, analyzer, mode="index"))
+        fast_format, slow_format = FrenchPositions(), Positions()
+        # The two formats encode positions differently (raw uint32 vs pickled deltas).
+        fast = sorted(
+            (term, freq, weight, fast_format.decode_positions(value))
+            for term, freq, weight, value in fast_format.word_values(text, analyzer, mode="index")
+        )
+        slow = sorted(
+            (term, freq, weight, slow_format.decode_positions(value))
+            for term, freq, weight, value in slow_format.word_values(text, analyzer, mode="index")
+        )
         assert fast == slow
+        assert all(fast_format.decode_frequency(v) == f for _, f, _, v in
+                   fast_format.word_values(text, analyzer, mode="index"))  # fmt: skip

@@ -1,0 +1,185 @@
+"""``PostingSource`` for an index whose segments are all flat: arrays straight off the file.
+
+Per segment a term costs a term-index lookup and two reads (header; ids and weights, which
+lie side by side), turned into arrays by ``numpy.frombuffer``; the segment's document base
+is added, deleted documents masked out, the segments concatenated. Positions are read
+only for the documents asked for. What is per searcher (lengths, live mask) is cached.
+
+A record is checked as it is read (header, extent, ids ascending and inside the segment):
+a damaged postings file raises ``FlatFormatError``, which ``damage`` counts as damage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.util.numeric import byte_to_length
+
+from app.core.search.flat_codec import FlatCodec, record_extent
+from app.core.search.flat_format import HEADER, FlatFormatError, TermLayout
+from app.core.search.postings import DocArray, PositionArray, TermPostings
+
+if TYPE_CHECKING:
+    from whoosh.searching import Searcher
+
+# Whoosh stores a field's length in one byte; this is its decoding as a lookup table.
+_BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    reader: SegmentReader
+    base: int
+    doccount: int
+    has_deletions: bool
+
+
+def all_flat(searcher: Searcher) -> bool:
+    """Whether every segment of ``searcher``'s index was written by ``FlatCodec``."""
+    return all(
+        isinstance(r, SegmentReader) and isinstance(r.codec(), FlatCodec)
+        for r, _ in _segment_readers(searcher)
+    )
+
+
+def _segment_readers(searcher: Searcher) -> list[tuple[Any, int]]:
+    leaves: list[tuple[Any, int]] = list(searcher.reader().leaf_readers())
+    # An index with no segment has one EmptyReader leaf: nothing to read either way.
+    return [(r, base) for r, base in leaves if r.doc_count_all()]
+
+
+class FlatPostings:
+    """Arrays read with ``numpy.frombuffer`` from flat segments (see ``all_flat``)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self._searcher = searcher
+        self._leaves = [
+            _Leaf(r, base, r.doc_count_all(), r.has_deletions())
+            for r, base in _segment_readers(searcher)
+        ]
+        self._size = int(searcher.doc_count_all())
+        self._lengths: dict[str, npt.NDArray[np.float64]] = {}
+        self._live: npt.NDArray[np.bool_] | None = None
+
+    def doc_count(self) -> int:
+        return int(self._searcher.doc_count())
+
+    def doc_count_all(self) -> int:
+        return self._size
+
+    def live(self) -> npt.NDArray[np.bool_]:
+        if self._live is None:
+            live = np.ones(self._size, dtype=np.bool_)
+            for leaf in self._leaves:
+                deleted = np.fromiter(leaf.reader._segment.deleted_docs(), dtype=np.int64)
+                live[leaf.base + deleted] = False
+            self._live = live
+        return self._live
+
+    def field_lengths(self, fieldname: str) -> npt.NDArray[np.float64]:
+        if fieldname not in self._lengths:
+            lengths = np.zeros(self._size, dtype=np.float64)
+            for leaf in self._leaves:
+                codes = _length_bytes(leaf, fieldname)
+                lengths[leaf.base : leaf.base + len(codes)] = _BYTE_TO_LENGTH[codes]
+            self._lengths[fieldname] = lengths
+        return self._lengths[fieldname]
+
+    def field_length_total(self, fieldname: str) -> int:
+        return int(self._searcher.field_length(fieldname))
+
+    def postings(self, fieldname: str, text: str) -> TermPostings:
+        ids: list[DocArray] = []
+        weights: list[npt.NDArray[np.float32]] = []
+        live = self.live()
+        for leaf in self._leaves:
+            found = _record(leaf, fieldname, text)
+            if found is None:
+                continue
+            postfile, layout = found
+            raw = postfile.get(layout.ids, 8 * layout.n)
+            local = np.frombuffer(raw, dtype="<u4", count=layout.n)
+            _check_ids(local, leaf, fieldname, text)
+            docs = local.astype(np.int64) + leaf.base
+            w = np.frombuffer(raw, dtype="<f4", count=layout.n, offset=4 * layout.n)
+            if leaf.has_deletions:
+                keep = live[docs]
+                docs, w = docs[keep], w[keep]
+            ids.append(docs)
+            weights.append(w)
+        if not ids:
+            return TermPostings.empty()
+        if len(ids) == 1:
+            return TermPostings(ids[0], weights[0].astype(np.float64))
+        return TermPostings(np.concatenate(ids), np.concatenate(weights).astype(np.float64))
+
+    def positions(self, fieldname: str, text: str, docnums: DocArray) -> list[PositionArray]:
+        out: list[PositionArray] = []
+        if not len(docnums):
+            return out
+        docnums = np.asarray(docnums, dtype=np.int64)
+        fmt = self._searcher.schema[fieldname].format
+        dtype = getattr(fmt, "RAW_POSITIONS", None)
+        for leaf in self._leaves:
+            lo, hi = np.searchsorted(docnums, [leaf.base, leaf.base + leaf.doccount])
+            if lo == hi:
+                continue
+            wanted = docnums[lo:hi] - leaf.base
+            found = _record(leaf, fieldname, text)
+            if found is None:
+                raise KeyError(f"{fieldname}:{text!r} is in none of documents {wanted + leaf.base}")
+            postfile, layout = found
+            local = np.frombuffer(postfile.get(layout.ids, 4 * layout.n), dtype="<u4")
+            at = np.searchsorted(local, wanted)
+            if (at >= layout.n).any() or (local[np.minimum(at, layout.n - 1)] != wanted).any():
+                raise KeyError(f"{fieldname}:{text!r} is not in all of {wanted + leaf.base}")
+            ends = np.frombuffer(postfile.get(layout.ends, 4 * layout.n), dtype="<u4")
+            starts = np.where(at > 0, ends[np.maximum(at - 1, 0)], 0)
+            for start, end in zip(starts.tolist(), ends[at].tolist(), strict=True):
+                if end < start or layout.values + end > layout.end:
+                    raise FlatFormatError(f"positions of {fieldname}:{text!r} overrun")
+                value = postfile.get(layout.values + start, end - start)
+                if dtype is not None:
+                    out.append(np.frombuffer(value, dtype=dtype).astype(np.int64))
+                else:
+                    out.append(np.array(fmt.decode_positions(value), dtype=np.int64))
+        return out
+
+
+def _record(leaf: _Leaf, fieldname: str, text: str) -> tuple[Any, TermLayout] | None:
+    """The term's postings file and record layout in this segment, or None if absent."""
+    reader = leaf.reader
+    terms = reader._terms
+    try:
+        info = terms.term_info(fieldname, reader._text_to_bytes(fieldname, text))
+    except TermNotFound:
+        return None
+    if info.is_inlined():  # FlatCodec never inlines: such a term info is not ours
+        raise FlatFormatError(f"{fieldname}:{text!r} has inlined postings")
+    offset, length = record_extent(info)
+    postfile = terms._postfile
+    return postfile, TermLayout.read(postfile.get(offset, HEADER.size), offset, length)
+
+
+def _check_ids(local: npt.NDArray[np.uint32], leaf: _Leaf, fieldname: str, text: str) -> None:
+    # Cheap next to the read (a few µs per 10,000 postings), and garbled ids would
+    # otherwise become wrong answers rather than a rebuilt index.
+    if len(local) and (int(local[-1]) >= leaf.doccount or bool((local[1:] <= local[:-1]).any())):
+        raise FlatFormatError(f"postings of {fieldname}:{text!r} are not ascending doc ids")
+
+
+def _length_bytes(leaf: _Leaf, fieldname: str) -> npt.NDArray[np.uint8]:
+    """The segment's one-byte length codes for ``fieldname``, 0 where none is stored."""
+    codes = np.zeros(leaf.doccount, dtype=np.uint8)
+    perdoc = leaf.reader._perdoc
+    column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    if column is not None:
+        count = min(column._count, leaf.doccount)
+        raw = column._dbfile.get(column._basepos, count)
+        codes[:count] = np.frombuffer(raw, dtype=np.uint8, count=count)
+    return codes
