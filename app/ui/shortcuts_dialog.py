@@ -13,21 +13,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import tr, tr_noop
+
+# Keys no action carries, marked here and translated when the dialog opens.
 EXTRA_ROWS = [
-    ("Open the top search result", "Enter (in the search box)"),
-    ("Clear the search, back to the library", "Esc (in the search box)"),
-    ("Next / previous match in the find bar", "Enter / Shift+Enter"),
+    (tr_noop("Open the top search result"), tr_noop("Enter (in the search box)")),
+    (tr_noop("Clear the search, back to the library"), tr_noop("Esc (in the search box)")),
+    (tr_noop("Next / previous match in the find bar"), tr_noop("Enter / Shift+Enter")),
 ]
 
 
 def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> QDialog:
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard Shortcuts")
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    table = QTableWidget(len(rows) + len(EXTRA_ROWS), 2, dialog)
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
-    table.setAccessibleName("Keyboard shortcuts")
-    for row, (action, keys) in enumerate([*rows, *EXTRA_ROWS]):
+    extra = [(tr(action), tr(keys)) for action, keys in EXTRA_ROWS]
+    table = QTableWidget(len(rows) + len(extra), 2, dialog)
+    table.setHorizontalHeaderLabels([tr("Action"), tr("Keys")])
+    table.setAccessibleName(tr("Keyboard shortcuts"))
+    for row, (action, keys) in enumerate([*rows, *extra]):
         table.setItem(row, 0, QTableWidgetItem(action))
         table.setItem(row, 1, QTableWidgetItem(keys))
     table.verticalHeader().hide()

@@ -10,12 +10,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.core.i18n import tr_noop
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR
 from app.ui.notes.colours import NOTE_COLOURS as _NOTE_COLORS
 
 THEME_NAMES = ("light", "sepia", "dark")
 SYSTEM = "system"  # light or dark, as the desktop's colour scheme says
 THEME_CHOICES = (SYSTEM, *THEME_NAMES)  # the View → Theme menu and the settings
+# The View → Theme menu's words, shown through tr() (the language is chosen after import).
+THEME_LABELS = {
+    SYSTEM: tr_noop("Follow &System"),
+    "light": tr_noop("&Light"),
+    "sepia": tr_noop("S&epia"),
+    "dark": tr_noop("&Dark"),
+}
 MIN_CONTRAST = 4.5
 # The red of warnings (a note not saved, a passage lost): dark on light pages and panels,
 # light on dark ones, so it keeps MIN_CONTRAST in every theme (a test checks).

@@ -7,7 +7,8 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from app.ui.themes import SYSTEM, THEME_CHOICES
+from app.core.i18n import tr
+from app.ui.themes import THEME_CHOICES, THEME_LABELS
 
 Std = QKeySequence.StandardKey
 
@@ -78,48 +79,48 @@ def build_actions(window: QMainWindow) -> WindowActions:
     themes = QActionGroup(window)
     themes.setExclusive(True)
     for name in THEME_CHOICES:
-        action = QAction("Follow &System" if name == SYSTEM else f"&{name.capitalize()}", themes)
+        action = QAction(tr(THEME_LABELS[name]), themes)
         action.setData(name)
         action.setCheckable(True)
     return WindowActions(
-        import_files=_action(window, "&Import Files…", Std.Open),
-        import_folder=_action(window, "Import &Folder…", "Ctrl+Shift+O"),
-        refresh=_action(window, "&Refresh Library", Std.Refresh),
-        export_md=_action(window, "Export Notes as &Markdown…", "Ctrl+E"),
-        export_json=_action(window, "Export Notes as &JSON (Backup)…", "Ctrl+Shift+E"),
-        remove_document=_action(window, "Re&move from Library"),
-        show_in_folder=_action(window, "Show in File &Manager"),
-        open_original=_action(window, "Open &Original"),
-        quit=_action(window, "&Quit", Std.Quit),
-        find=_action(window, "&Find in Document…", Std.Find),
+        import_files=_action(window, tr("&Import Files…"), Std.Open),
+        import_folder=_action(window, tr("Import &Folder…"), "Ctrl+Shift+O"),
+        refresh=_action(window, tr("&Refresh Library"), Std.Refresh),
+        export_md=_action(window, tr("Export Notes as &Markdown…"), "Ctrl+E"),
+        export_json=_action(window, tr("Export Notes as &JSON (Backup)…"), "Ctrl+Shift+E"),
+        remove_document=_action(window, tr("Re&move from Library")),
+        show_in_folder=_action(window, tr("Show in File &Manager")),
+        open_original=_action(window, tr("Open &Original")),
+        quit=_action(window, tr("&Quit"), Std.Quit),
+        find=_action(window, tr("&Find in Document…"), Std.Find),
         # The platform's Find Next includes Ctrl+G on some desktops: Ctrl+G is Go to Page.
-        find_next=_action(window, "Find &Next", *_keys_but(Std.FindNext, GO_TO_PAGE_KEYS)),
-        find_previous=_action(window, "Find Pre&vious", Std.FindPrevious),
-        highlight=_action(window, "&Highlight Selection", "Ctrl+Shift+H"),
-        highlight_with_note=_action(window, "Highlight with &Note", "Ctrl+Shift+N"),
-        new_note=_action(window, "New N&ote", Std.New),
-        delete_note=_action(window, "&Delete Note"),
-        undo_delete=_action(window, "&Undo Delete Note"),
-        focus_search=_action(window, "&Search", "Ctrl+K"),
-        zoom_in=_action(window, "Zoom &In", Std.ZoomIn, "Ctrl+="),
-        zoom_out=_action(window, "Zoom &Out", Std.ZoomOut),
-        zoom_reset=_action(window, "&Actual Size", "Ctrl+0"),
-        all_notes=_action(window, "A&ll Notes", "Ctrl+Shift+A"),
-        next_document=_action(window, "&Next Document", "Alt+Down"),
-        previous_document=_action(window, "&Previous Document", "Alt+Up"),
-        go_to_page=_action(window, "&Go to Page…", GO_TO_PAGE_KEYS),
-        contents=_action(window, "&Contents…", "Ctrl+Shift+C"),
-        back_to_library=_action(window, "&Library", "Ctrl+L"),
-        back_to_results=_action(window, "Back to the &Results (from the reader)", "Esc"),
-        shortcuts=_action(window, "&Keyboard Shortcuts", Std.HelpContents),
-        about=_action(window, "&About Carnet"),
+        find_next=_action(window, tr("Find &Next"), *_keys_but(Std.FindNext, GO_TO_PAGE_KEYS)),
+        find_previous=_action(window, tr("Find Pre&vious"), Std.FindPrevious),
+        highlight=_action(window, tr("&Highlight Selection"), "Ctrl+Shift+H"),
+        highlight_with_note=_action(window, tr("Highlight with &Note"), "Ctrl+Shift+N"),
+        new_note=_action(window, tr("New N&ote"), Std.New),
+        delete_note=_action(window, tr("&Delete Note")),
+        undo_delete=_action(window, tr("&Undo Delete Note")),
+        focus_search=_action(window, tr("&Search"), "Ctrl+K"),
+        zoom_in=_action(window, tr("Zoom &In"), Std.ZoomIn, "Ctrl+="),
+        zoom_out=_action(window, tr("Zoom &Out"), Std.ZoomOut),
+        zoom_reset=_action(window, tr("&Actual Size"), "Ctrl+0"),
+        all_notes=_action(window, tr("A&ll Notes"), "Ctrl+Shift+A"),
+        next_document=_action(window, tr("&Next Document"), "Alt+Down"),
+        previous_document=_action(window, tr("&Previous Document"), "Alt+Up"),
+        go_to_page=_action(window, tr("&Go to Page…"), GO_TO_PAGE_KEYS),
+        contents=_action(window, tr("&Contents…"), "Ctrl+Shift+C"),
+        back_to_library=_action(window, tr("&Library"), "Ctrl+L"),
+        back_to_results=_action(window, tr("Back to the &Results (from the reader)"), "Esc"),
+        shortcuts=_action(window, tr("&Keyboard Shortcuts"), Std.HelpContents),
+        about=_action(window, tr("&About Carnet")),
         themes=themes,
     )
 
 
 def build_menus(window: QMainWindow, a: WindowActions) -> None:
     bar = window.menuBar()
-    file = bar.addMenu("&File")
+    file = bar.addMenu(tr("&File"))
     file.addActions([a.import_files, a.import_folder, a.refresh])
     file.addSeparator()
     file.addActions([a.export_md, a.export_json])
@@ -128,15 +129,15 @@ def build_menus(window: QMainWindow, a: WindowActions) -> None:
     file.addSeparator()
     file.addAction(a.quit)
 
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(tr("&Edit"))
     edit.addActions([a.find, a.find_next, a.find_previous])
     edit.addSeparator()
     edit.addActions([a.highlight, a.highlight_with_note, a.new_note, a.delete_note, a.undo_delete])
     edit.addSeparator()
     edit.addAction(a.focus_search)
 
-    view = bar.addMenu("&View")
-    theme_menu = QMenu("&Theme", view)
+    view = bar.addMenu(tr("&View"))
+    theme_menu = QMenu(tr("&Theme"), view)
     theme_menu.addActions(a.themes.actions())
     view.addMenu(theme_menu)
     view.addSeparator()
@@ -144,12 +145,12 @@ def build_menus(window: QMainWindow, a: WindowActions) -> None:
     view.addSeparator()
     view.addAction(a.all_notes)
 
-    go = bar.addMenu("&Go")
+    go = bar.addMenu(tr("&Go"))
     go.addActions([a.next_document, a.previous_document])
     go.addSeparator()
     go.addActions([a.go_to_page, a.contents])
     go.addSeparator()
     go.addAction(a.back_to_library)
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(tr("&Help"))
     help_menu.addActions([a.shortcuts, a.about])

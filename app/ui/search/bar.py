@@ -11,13 +11,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QWidget
 
+from app.core.i18n import tr, tr_noop
 from app.ui.library.pane import LibraryPane
 from app.ui.search.results import ResultItem
 from app.ui.search.scopes import SCOPE_LABELS
 from app.ui.workers.search_service import SearchAnswer, SearchService
 
 SEARCH_DEBOUNCE_MS = 180
-PLACEHOLDER = "Search the library  (Ctrl+K)"
+PLACEHOLDER = tr_noop("Search the library  (Ctrl+K)")
 
 
 class SearchBar(QToolBar):
@@ -28,7 +29,7 @@ class SearchBar(QToolBar):
     scopeChanged = Signal(str)
 
     def __init__(self, service: SearchService, pane: LibraryPane, parent: QWidget) -> None:
-        super().__init__("Search", parent)
+        super().__init__(tr("Search"), parent)
         self._service = service
         self._pane = pane
         self._latest_request = 0  # the first page of the query typed last
@@ -39,16 +40,16 @@ class SearchBar(QToolBar):
         self.setObjectName("search-toolbar")
         self.setMovable(False)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setPlaceholderText(tr(PLACEHOLDER))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName("Search")
+        self.edit.setAccessibleName(tr("Search"))
         self.edit.setMinimumWidth(320)
         self.edit.setMaximumWidth(640)
         self.edit.installEventFilter(self)
         self.scope_combo = QComboBox(self)
-        self.scope_combo.setAccessibleName("Search scope")
+        self.scope_combo.setAccessibleName(tr("Search scope"))
         for key, label in SCOPE_LABELS.items():
-            self.scope_combo.addItem(label, key)
+            self.scope_combo.addItem(tr(label), key)
         self.addWidget(QLabel(" ", self))
         self.addWidget(self.edit)
         self.addWidget(self.scope_combo)
@@ -131,7 +132,9 @@ class SearchBar(QToolBar):
         if answer.documents is not None:
             items += [ResultItem.from_document(h) for h in answer.documents.hits]
         titles = self._titles
-        items += [ResultItem.from_note(h, titles.get(h.note.doc_id, "Note")) for h in answer.notes]
+        items += [
+            ResultItem.from_note(h, titles.get(h.note.doc_id, tr("Note"))) for h in answer.notes
+        ]
         return items
 
     def clear(self) -> None:

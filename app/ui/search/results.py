@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from app.core.i18n import tr, trn
+from app.core.i18n.formats import number, short_date
 from app.core.notes.search import NoteHit
 from app.core.search.index import SearchHit
-from app.ui.counts import plural
 from app.ui.model_index import ModelIndex
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -52,7 +53,7 @@ class ResultItem:
 
     @classmethod
     def from_document(cls, hit: SearchHit) -> ResultItem:
-        meta = " · ".join(x for x in (hit.source, hit.date) if x)
+        meta = " · ".join(x for x in (hit.source, short_date(hit.date) or hit.date) if x)
         best = hit.best
         offset = best.offset if best else 0
         if len(hit.passages) < 2:
@@ -62,7 +63,7 @@ class ResultItem:
 
     @classmethod
     def from_note(cls, hit: NoteHit, doc_title: str) -> ResultItem:
-        return cls("note", hit.note.id, hit.note.doc_id, doc_title, "Note", hit.snippet)
+        return cls("note", hit.note.id, hit.note.doc_id, doc_title, tr("Note"), hit.snippet)
 
 
 def passages_html(hit: SearchHit) -> str:
@@ -77,8 +78,23 @@ def passages_html(hit: SearchHit) -> str:
 
 def results_summary(documents: int, notes: int) -> str:
     """What the list above the results says: "307 documents · 2 notes", "1 note"."""
-    parts = [plural(n, word) for n, word in ((documents, "document"), (notes, "note")) if n]
-    return " · ".join(parts) if parts else "No results."
+    parts = []
+    if documents:
+        parts.append(trn("{n} document", "{n} documents", documents).format(n=number(documents)))
+    if notes:
+        parts.append(trn("{n} note", "{n} notes", notes).format(n=number(notes)))
+    return " · ".join(parts) if parts else no_results()
+
+
+def no_results() -> str:
+    """The header of a search that found nothing."""
+    return tr("No results.")
+
+
+def suggestion_html(word: str) -> str:
+    """'Did you mean <word>?' with the word as a link (escaped: it comes from the library)."""
+    safe = html.escape(word)
+    return tr("Did you mean {suggestion}?").format(suggestion=f'<a href="{safe}">{safe}</a>')
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -139,7 +155,9 @@ class SearchResultsModel(QAbstractListModel):
         if role == RESULT_ROLE:
             return item
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{'Note on ' if item.kind == 'note' else ''}{item.title}. {item.meta}"
+            if item.kind == "note":
+                return tr("Note on {title}. {meta}").format(title=item.title, meta=item.meta)
+            return f"{item.title}. {item.meta}"
         return None
 
 

@@ -6,7 +6,14 @@ one place they are spelled.
 
 from __future__ import annotations
 
-SCOPE_LABELS = {"all": "Documents & notes", "documents": "Documents", "notes": "Notes"}
+from app.core.i18n import tr_noop
+
+# Labels are shown through tr(): the language is chosen after this module is imported.
+SCOPE_LABELS = {
+    "all": tr_noop("Documents & notes"),
+    "documents": tr_noop("Documents"),
+    "notes": tr_noop("Notes"),
+}
 SCOPES = tuple(SCOPE_LABELS)
 DEFAULT_SCOPE = "all"
 DOCUMENT_SCOPES = frozenset({"all", "documents"})
