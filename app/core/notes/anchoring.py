@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from app.core.i18n import tr
 from app.core.notes.errors import AnchorError, QuoteNotFound
 
 CONTEXT_CHARS = 32
@@ -51,8 +52,10 @@ def anchor_at(text: str, start: int, end: int, *, digest: str | None = None) -> 
     """The anchor for ``text[start:end]``; ``digest`` saves rehashing the same text."""
     if not 0 <= start < end <= len(text):
         raise AnchorError(
-            f"The highlight {start}-{end} does not fit the document ({len(text)} characters); "
-            "reopen the document and select the passage again."
+            tr(
+                "The highlight {start}-{end} does not fit the document ({n} characters); "
+                "reopen the document and select the passage again."
+            ).format(start=start, end=end, n=len(text))
         )
     return Anchor(
         quote=text[start:end],

@@ -18,6 +18,7 @@ from app.core.db.migrations import schema_version
 from app.core.db.read_only import open_read_only as open_file_read_only
 from app.core.db.transaction import write_transaction
 from app.core.files import create_private_file
+from app.core.i18n import tr
 from app.core.notes import recovery
 from app.core.notes.errors import NotesStorageError, is_corruption, storage_error
 from app.core.notes.model import COLUMNS, Note, note_from_row, note_to_row
@@ -133,16 +134,19 @@ def _recover(paths: DataPaths) -> tuple[str, Path]:
     if backup is None:
         create_private_file(paths.notes_db)
         return (
-            "Your notes database was damaged and no sound backup was found, so Carnet "
-            f"started a new notes database. The damaged file was kept at {damaged}; notes "
-            "that could still be read from it were copied back.",
+            tr(
+                "Your notes database was damaged and no sound backup was found, so Carnet "
+                "started a new notes database. The damaged file was kept at {path}; notes "
+                "that could still be read from it were copied back."
+            ).format(path=damaged),
             damaged,
         )
     return (
-        "Your notes database was damaged and has been restored from the backup of "
-        f"{recovery.backup_date(backup)}. The damaged file was kept at {damaged}; notes that "
-        "could still be read from it were copied back, but changes made after that backup "
-        "may be missing.",
+        tr(
+            "Your notes database was damaged and has been restored from the backup of "
+            "{date}. The damaged file was kept at {path}; notes that could still be read "
+            "from it were copied back, but changes made after that backup may be missing."
+        ).format(date=recovery.backup_date(backup), path=damaged),
         damaged,
     )
 
@@ -173,8 +177,10 @@ def open_read_only(paths: DataPaths) -> sqlite3.Connection:
         if schema_version(conn) != SCHEMA_VERSION:
             conn.close()
             raise NotesStorageError(
-                f"The notes database in {paths.root} needs an upgrade, but the data "
-                "directory is read-only. Make it writable and start Carnet again."
+                tr(
+                    "The notes database in {folder} needs an upgrade, but the data "
+                    "directory is read-only. Make it writable and start Carnet again."
+                ).format(folder=paths.root)
             )
         return conn
     except sqlite3.Error as exc:

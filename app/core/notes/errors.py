@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import NotesError
+from app.core.i18n import tr
 
 # Primary SQLite result codes (extended codes keep these in their low byte).
 _SQLITE_PERM = 3
@@ -24,8 +25,10 @@ class QuoteNotFound(NotesError):
     def __init__(self, quote: str) -> None:
         shown = quote if len(quote) <= 60 else quote[:57] + "…"
         super().__init__(
-            f"The passage {shown!r} was not found in this document; "
-            "select it again in the reader to attach the note."
+            tr(
+                "The passage “{quote}” was not found in this document; "
+                "select it again in the reader to attach the note."
+            ).format(quote=shown)
         )
         self.quote = quote
 
@@ -34,7 +37,9 @@ class NoteNotFound(NotesError):
     """No note has that id (it may have been deleted from the trash)."""
 
     def __init__(self, note_id: str) -> None:
-        super().__init__(f"No note with id {note_id!r}; it may have been removed from the trash.")
+        super().__init__(
+            tr("No note with id {id}; it may have been removed from the trash.").format(id=note_id)
+        )
         self.note_id = note_id
 
 
@@ -96,32 +101,44 @@ def storage_error(exc: BaseException, root: Path, *, writing: bool) -> NotesStor
     """The typed error for a low-level failure, with a message that says what to do."""
     code = _primary_code(exc)
     msg = str(exc).lower()
-    verb = "saved" if writing else "read"
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or (
         code == _SQLITE_FULL or "disk is full" in msg
     ):
         return NotesDiskFullError(
-            f"Notes cannot be saved: the disk holding {root} is full. "
-            "Free some space and try again; your earlier notes are intact."
+            tr(
+                "Notes cannot be saved: the disk holding {folder} is full. "
+                "Free some space and try again; your earlier notes are intact."
+            ).format(folder=root)
         )
     if is_read_only(exc):
         return read_only_error(root)
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in msg or "busy" in msg:
         return NotesLockedError(
-            "Notes are busy: another Carnet window has held the notes database for more than "
-            "5 seconds. Try again in a moment; nothing was lost."
+            tr(
+                "Notes are busy: another Carnet window has held the notes database for more "
+                "than 5 seconds. Try again in a moment; nothing was lost."
+            )
         )
     if is_corruption(exc):
         return NotesCorruptError(
-            f"The notes database in {root} is damaged. Restart Carnet: it keeps the damaged "
-            "file aside and restores your notes from the latest backup."
+            tr(
+                "The notes database in {folder} is damaged. Restart Carnet: it keeps the "
+                "damaged file aside and restores your notes from the latest backup."
+            ).format(folder=root)
         )
-    return NotesStorageError(f"Notes could not be {verb} ({exc}). Nothing was changed.")
+    # Two whole sentences, not a verb slotted in: the French participle agrees with "notes".
+    if writing:
+        message = tr("Notes could not be saved ({error}). Nothing was changed.")
+    else:
+        message = tr("Notes could not be read ({error}). Nothing was changed.")
+    return NotesStorageError(message.format(error=exc))
 
 
 def read_only_error(root: Path) -> NotesReadOnlyError:
     return NotesReadOnlyError(
-        f"Notes cannot be saved: the data directory {root} is read-only. Your existing notes "
-        "are safe and still readable; make the directory writable or choose another one with "
-        "--data-dir."
+        tr(
+            "Notes cannot be saved: the data directory {folder} is read-only. Your existing "
+            "notes are safe and still readable; make the directory writable or choose another "
+            "one with {option}."
+        ).format(folder=root, option="--data-dir")
     )

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.dates import parse_timestamp
 from app.core.errors import NotesError
+from app.core.i18n import tr, trn
+from app.core.i18n.formats import long_date, number
 from app.core.notes.anchoring import Anchor
 from app.core.notes.errors import NotesImportError
 from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags
@@ -70,12 +72,14 @@ def export_markdown(
     and path, and its notes in reading order (quote, note, tags), a rule between notes.
 
     ``pages`` (note id → page, from ``notes.pages``) cites the page of a passage: ``p. 12``.
+    Written in the reader's language, dates spelled out ("1 février 2022"): the file is
+    read later, by a person, where a bare ISO day would be ambiguous to no one but dull.
     """
     by_doc: dict[str, list[Note]] = {}
     for note in notes:
         by_doc.setdefault(note.doc_id, []).append(note)
-    day = (exported or date.today()).isoformat()
-    out: list[str] = [f"# Notes exported from Carnet on {day}", ""]
+    day = long_date(exported or date.today())
+    out: list[str] = [tr("# Notes exported from Carnet on {date}").format(date=day), ""]
 
     def doc_key(doc_id: str) -> str:
         doc = documents.get(doc_id)
@@ -84,7 +88,7 @@ def export_markdown(
     for doc_id in sorted(by_doc, key=doc_key):
         doc = documents.get(doc_id)
         if doc is None:  # notes outlive their document: say so rather than drop them
-            out += [f"## Document no longer in the library ({doc_id})", ""]
+            out += [tr("## Document no longer in the library ({id})").format(id=doc_id), ""]
         else:
             out += [f"## {doc.title}", "", _document_line(doc), ""]
         ordered = sorted(by_doc[doc_id], key=by_position)
@@ -96,13 +100,14 @@ def export_markdown(
 
 
 def _document_line(doc: DocumentInfo) -> str:
-    parts = [
-        f"{label}: {value}"
-        for label, value in (("Source", doc.source), ("Date", doc.date))
-        if value
-    ]
+    parts = []
+    if doc.source:
+        parts.append(tr("Source: {source}").format(source=doc.source))
+    if doc.date:
+        # A partial date ("2022") is not a day: it is written as stored.
+        parts.append(tr("Date: {date}").format(date=long_date(doc.date) or doc.date))
     # Code spans keep a path's underscores and asterisks from turning into emphasis.
-    return " · ".join([*parts, f"Path: `{doc.path}`"])
+    return " · ".join([*parts, tr("Path: {path}").format(path=f"`{doc.path}`")])
 
 
 def _note_markdown(note: Note, page: int | None = None) -> list[str]:
@@ -110,9 +115,9 @@ def _note_markdown(note: Note, page: int | None = None) -> list[str]:
     if note.anchor is not None:
         lines += ["> " + q if q else ">" for q in note.anchor.quote.splitlines()]
         if page is not None:
-            lines.append(f"> — p. {page}")
+            lines.append("> — " + tr("p. {page}").format(page=page))
         if note.orphan:
-            lines.append("> *(this passage is no longer in the document)*")
+            lines.append("> *" + tr("(this passage is no longer in the document)") + "*")
         lines.append("")
     if note.text.strip():
         lines += [note.text.rstrip(), ""]
@@ -160,21 +165,29 @@ def import_json(store: NotesStore, text: str) -> NotesImportReport:
 
 def parse_export(text: str) -> list[Note]:
     if len(text) > MAX_IMPORT_CHARS:
-        raise NotesImportError("This file is too large to be a Carnet notes export.")
+        raise NotesImportError(tr("This file is too large to be a Carnet notes export."))
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        raise NotesImportError(f"This is not a Carnet notes export: invalid JSON ({exc}).") from exc
+        raise NotesImportError(
+            tr("This is not a Carnet notes export: invalid JSON ({error}).").format(error=exc)
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise NotesImportError(f'This is not a Carnet notes export (no "format": "{FORMAT}").')
+        raise NotesImportError(
+            tr("This is not a Carnet notes export (no {field}).").format(
+                field=f'"format": "{FORMAT}"'
+            )
+        )
     if data.get("version") != VERSION:
         raise NotesImportError(
-            f"This export has version {data.get('version')!r}; this Carnet reads version "
-            f"{VERSION}. Update Carnet to import it."
+            tr(
+                "This export has version {found}; this Carnet reads version {known}. "
+                "Update Carnet to import it."
+            ).format(found=repr(data.get("version")), known=VERSION)
         )
     raw_notes = data.get("notes")
     if not isinstance(raw_notes, list):
-        raise NotesImportError('The export has no "notes" list.')
+        raise NotesImportError(tr("The export has no {field} list.").format(field='"notes"'))
     notes: list[Note] = []
     errors: list[str] = []
     seen: set[str] = set()
@@ -182,59 +195,84 @@ def parse_export(text: str) -> list[Note]:
         try:
             note = _note_from_json(raw)
             if note.id in seen:
-                raise NotesError(f"the id {note.id} appears twice")
+                raise NotesError(tr("the id {id} appears twice").format(id=note.id))
             seen.add(note.id)
             notes.append(note)
         except NotesError as exc:
-            errors.append(f"note {i + 1}: {exc}")
+            errors.append(tr("note {n}: {error}").format(n=i + 1, error=exc))
     if errors:
-        shown = "; ".join(errors[:_MAX_ERRORS_SHOWN])
-        more = f" (and {len(errors) - _MAX_ERRORS_SHOWN} more)" if len(errors) > 5 else ""
-        raise NotesImportError(f"Nothing was imported: {len(errors)} invalid notes: {shown}{more}.")
+        shown = errors[:_MAX_ERRORS_SHOWN]
+        left = len(errors) - len(shown)
+        if left:
+            shown.append(trn("and {n} other", "and {n} others", left).format(n=number(left)))
+        raise NotesImportError(
+            trn(
+                "Nothing was imported: {n} invalid note: {errors}.",
+                "Nothing was imported: {n} invalid notes: {errors}.",
+                len(errors),
+            ).format(n=number(len(errors)), errors="; ".join(shown))
+        )
     return notes
+
+
+def _field(key: str) -> str:
+    return f'"{key}"'
 
 
 def _note_from_json(raw: Any) -> Note:
     if not isinstance(raw, dict):
-        raise NotesError("not an object")
+        raise NotesError(tr("not an object"))
     unknown = set(raw) - _KNOWN
     if unknown:
-        raise NotesError(f"unknown fields {sorted(unknown)}")
+        raise NotesError(tr("unknown fields {fields}").format(fields=sorted(unknown)))
+    # The field names are JSON keys, the same in every language: quoted, never translated.
     for key in _STR_FIELDS:
         if not isinstance(raw.get(key), str):
-            raise NotesError(f'"{key}" must be text')
+            raise NotesError(tr("{field} must be text").format(field=_field(key)))
     for key in _OPTIONAL_STR:
         if raw.get(key) is not None and not isinstance(raw[key], str):
-            raise NotesError(f'"{key}" must be text or null')
+            raise NotesError(tr("{field} must be text or null").format(field=_field(key)))
     for key in _OPTIONAL_INT:
         value = raw.get(key)
         if value is not None and (type(value) is not int or not 0 <= value <= MAX_TEXT_CHARS * 100):
-            raise NotesError(f'"{key}" must be a character offset or null')
+            raise NotesError(
+                tr("{field} must be a character offset or null").format(field=_field(key))
+            )
     for key in _BOOL_FIELDS:
         if not isinstance(raw.get(key, False), bool):
-            raise NotesError(f'"{key}" must be true or false')
+            raise NotesError(tr("{field} must be true or false").format(field=_field(key)))
     for key in _STR_FIELDS | _OPTIONAL_STR:
         try:
             (raw.get(key) or "").encode("utf-8")
         except UnicodeEncodeError:
             # JSON can spell a lone surrogate ("\ud800"); no database can store one.
-            raise NotesError(f'"{key}" holds an invalid character (a lone surrogate)') from None
+            raise NotesError(
+                tr("{field} holds an invalid character (a lone surrogate)").format(
+                    field=_field(key)
+                )
+            ) from None
     for key in ("text", "quote", "prefix", "suffix"):
         if len(raw.get(key) or "") > MAX_TEXT_CHARS:
-            raise NotesError(f'"{key}" is longer than {MAX_TEXT_CHARS} characters')
+            raise NotesError(
+                tr("{field} is longer than {n} characters").format(
+                    field=_field(key), n=number(MAX_TEXT_CHARS)
+                )
+            )
     for key in ("doc_id", "created", "updated", "text_hash"):
         if len(raw.get(key) or "") > MAX_SHORT_CHARS:
-            raise NotesError(f'"{key}" is too long')
+            raise NotesError(tr("{field} is too long").format(field=_field(key)))
     if not NOTE_ID.match(raw["id"]):
-        raise NotesError('"id" must be 32 lowercase hex digits')
+        raise NotesError(tr("{field} must be 32 lowercase hex digits").format(field=_field("id")))
     for key in ("created", "updated"):
         try:
             parse_timestamp(raw[key])
         except ValueError as exc:
-            raise NotesError(f'"{key}" is not an ISO 8601 date') from exc
+            raise NotesError(
+                tr("{field} is not an ISO 8601 date").format(field=_field(key))
+            ) from exc
     tags = raw.get("tags", [])
     if not isinstance(tags, list):
-        raise NotesError('"tags" must be a list')
+        raise NotesError(tr("{field} must be a list").format(field=_field("tags")))
     return Note(
         id=raw["id"],
         doc_id=raw["doc_id"],
@@ -254,7 +292,11 @@ def _anchor_from_json(raw: dict[str, Any]) -> Anchor | None:
     if quote is None and start is None and end is None:
         return None
     if not quote or start is None or end is None or not start < end:
-        raise NotesError('"quote", "start" and "end" must be all set (start < end) or all null')
+        raise NotesError(
+            tr("{quote}, {start} and {end} must be all set (start < end) or all null").format(
+                quote=_field("quote"), start=_field("start"), end=_field("end")
+            )
+        )
     return Anchor(
         quote=quote,
         prefix=raw.get("prefix") or "",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import NotesError
+from app.core.i18n import tr
 from app.core.notes.anchoring import Anchor
 
 # Named colours the reader offers, or any #rgb / #rrggbb.
@@ -93,18 +94,22 @@ def clean_tags(tags: tuple[str, ...] | list[str] | Any) -> tuple[str, ...]:
     ``clean_tags`` of that is the same again (cleaning is idempotent).
     """
     if isinstance(tags, str):
-        raise NotesError("Tags must be a list of words, not one string.")
+        raise NotesError(tr("Tags must be a list of words, not one string."))
     out: list[str] = []
     for raw in tags:
         if not isinstance(raw, str):
-            raise NotesError(f"A tag must be text, not {type(raw).__name__}.")
+            raise NotesError(tr("A tag must be text, not {kind}.").format(kind=type(raw).__name__))
         tag = clean_text(raw).strip().lstrip("#").strip()
         if len(tag) > MAX_TAG_CHARS:
-            raise NotesError(f"The tag {tag[:20]!r}… is too long (at most {MAX_TAG_CHARS}).")
+            raise NotesError(
+                tr("The tag “{tag}…” is too long (at most {n} characters).").format(
+                    tag=tag[:20], n=MAX_TAG_CHARS
+                )
+            )
         if tag and tag not in out:
             out.append(tag)
     if len(out) > MAX_TAGS:
-        raise NotesError(f"A note can have at most {MAX_TAGS} tags.")
+        raise NotesError(tr("A note can have at most {n} tags.").format(n=MAX_TAGS))
     return tuple(out)
 
 
@@ -113,7 +118,9 @@ def clean_color(color: str | None) -> str | None:
         return None
     if not _COLOR.match(color):
         raise NotesError(
-            f"Unknown highlight colour {color!r}: use a name like 'yellow' or #ffd54f."
+            tr("Unknown highlight colour “{colour}”: use a name like yellow, or #ffd54f.").format(
+                colour=color
+            )
         )
     return color
 

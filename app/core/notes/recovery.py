@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.core.files import create_private_file
+from app.core.i18n import tr
+from app.core.i18n.formats import long_date
 from app.core.notes.model import COLUMNS
 from app.core.paths import DataPaths
 
@@ -178,11 +180,11 @@ def salvage_rows(damaged: Path) -> list[tuple[object, ...]]:
 
 
 def backup_date(backup: Path) -> str:
+    """When a backup was taken, in the reader's language: "1 février 2022, 14:05 UTC"."""
     m = _BACKUP_NAME.match(backup.name)
     if not m:
         return backup.name
     with contextlib.suppress(ValueError):
-        return datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S").strftime(
-            "%Y-%m-%d %H:%M UTC"
-        )
+        taken = datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
+        return tr("{date}, {time} UTC").format(date=long_date(taken.date()), time=f"{taken:%H:%M}")
     return backup.name

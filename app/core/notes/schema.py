@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from app.core.db import migrations
+from app.core.i18n import tr
 from app.core.notes.errors import NotesStorageError
 
 _V1 = (
@@ -45,8 +46,10 @@ def migrate(conn: sqlite3.Connection) -> None:
 
     def too_new(found: int, known: int) -> NotesStorageError:
         return NotesStorageError(
-            f"The notes database was written by a newer Carnet (schema {found}, this "
-            f"version knows {known}). Update Carnet to open it; it was not changed."
+            tr(
+                "The notes database was written by a newer Carnet (schema {found}, this "
+                "version knows {known}). Update Carnet to open it; it was not changed."
+            ).format(found=found, known=known)
         )
 
     migrations.migrate(conn, MIGRATIONS, too_new)

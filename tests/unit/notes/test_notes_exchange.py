@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.core.i18n.formats import long_date
 from app.core.notes import (
     DocumentInfo,
     NotesDiskFullError,
@@ -39,11 +40,11 @@ def test_markdown_export(store: NotesStore) -> None:
     # The date of the export on top; per document its title, then source, date and path;
     # per note the quote, then the note, then its tags; rules only between notes.
     assert md == (
-        "# Notes exported from Carnet on 2026-12-01\n"
+        "# Notes exported from Carnet on December 1, 2026\n"
         "\n"
         "## Blinken et Lavrov\n"
         "\n"
-        "Source: CNSNews · Date: 2022-01-18 · Path: `/docs/blinken.txt`\n"
+        "Source: CNSNews · Date: January 18, 2022 · Path: `/docs/blinken.txt`\n"
         "\n"
         "> La diplomatie n'est pas morte\n"
         "\n"
@@ -72,7 +73,7 @@ def test_markdown_export(store: NotesStore) -> None:
 def test_markdown_export_is_dated_today_by_default(store: NotesStore) -> None:
     store.add("d1", "Une note")
     md = export_markdown(store.list(), {})
-    assert md.startswith(f"# Notes exported from Carnet on {date.today().isoformat()}\n")
+    assert md.startswith(f"# Notes exported from Carnet on {long_date(date.today())}\n")
     assert not md.rstrip().endswith("---")
 
 
