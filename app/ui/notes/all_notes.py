@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from app.core.i18n import tr
 from app.core.notes import Note
 from app.core.notes.order import newest_first
 from app.core.paths import DataPaths
@@ -42,14 +43,14 @@ class AllNotesView(QWidget):
         self.queries.answered.connect(self._answered)
         self._waiting = False  # a query is in flight: its answer may predate a change
         self.search_field = QLineEdit(self)
-        self.search_field.setPlaceholderText("Search all notes")
-        self.search_field.setAccessibleName("Search all notes")
+        self.search_field.setPlaceholderText(tr("Search all notes"))
+        self.search_field.setAccessibleName(tr("Search all notes"))
         self.search_field.setClearButtonEnabled(True)
         self.model = NotesListModel(
             self, sort_key=newest_first, show_documents=True, page_label=page_label
         )
         self.view = QListView(self)
-        self.view.setAccessibleName("All notes")
+        self.view.setAccessibleName(tr("All notes"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(NoteDelegate(self.view))
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -111,7 +112,11 @@ class AllNotesView(QWidget):
         query = self.search_field.text().strip()
         empty = self.model.rowCount() == 0
         if empty:
-            self.message.setText(f"No note matches “{query}”." if query else "No notes yet.")
+            self.message.setText(
+                tr("No note matches “{query}”.").format(query=query)
+                if query
+                else tr("No notes yet.")
+            )
         self.message.setVisible(empty)
 
     def apply_change(self, change: NoteChange) -> None:

@@ -12,11 +12,23 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import NotesError
+from app.core.i18n import tr
 from app.core.notes import Note
 from app.ui.notes.service import NotesService
 
 SAVE_DELAY_MS = 700
 RETRY_DELAY_MS = 5000
+
+
+def not_saved(error: str | Exception) -> str:
+    """The status of an edit the store refused: "Not saved: the disk is full…"."""
+    return tr("Not saved: {error}").format(error=error)
+
+
+def says_not_saved(status: str) -> bool:
+    """Whether a status line is ``not_saved``'s (shown in red), in the language spoken."""
+    prefix = tr("Not saved: {error}").partition("{error}")[0]
+    return bool(prefix) and status.startswith(prefix)
 
 
 @dataclass(frozen=True)
@@ -89,11 +101,11 @@ class AutoSaver(QObject):
 
     def _refresh_status(self) -> None:
         if self._pending and self._error:
-            self._set_status(f"Not saved: {self._error}")
+            self._set_status(not_saved(self._error))
         elif self._pending:
-            self._set_status("Saving…")
+            self._set_status(tr("Saving…"))
         else:
-            self._set_status("Saved")
+            self._set_status(tr("Saved"))
 
     # --- edits --------------------------------------------------------------------------------
 

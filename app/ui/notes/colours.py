@@ -6,6 +6,8 @@ from here, ``None`` (the default colour) or any other CSS name or ``#rgb`` it wa
 
 from __future__ import annotations
 
+from app.core.i18n import tr_noop
+
 NOTE_COLOURS: dict[str, str] = {
     "yellow": "#ffd43b",
     "green": "#69db7c",
@@ -22,3 +24,13 @@ DEFAULT_NOTE_COLOUR = "yellow"
 
 SWATCHES: tuple[str, ...] = ("yellow", "green", "blue", "pink")
 """The colours the note editor offers (besides the default)."""
+
+SWATCH_NAMES: dict[str | None, str] = {
+    None: tr_noop("none"),
+    "yellow": tr_noop("yellow"),
+    "green": tr_noop("green"),
+    "blue": tr_noop("blue"),
+    "pink": tr_noop("pink"),
+}
+"""What the editor's swatches are called to the reader (``tr`` them where shown); the
+stored names above are data and stay English."""

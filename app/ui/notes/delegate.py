@@ -12,13 +12,15 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.core.i18n import tr, tr_noop
 from app.core.notes import Note
 from app.ui.model_index import ModelIndex
 from app.ui.notes.colours import DEFAULT_NOTE_COLOUR, NOTE_COLOURS
-from app.ui.notes.model import DocTitleRole, NoteRole, PageRole, passage_line
+from app.ui.notes.model import DocTitleRole, NoteRole, PageRole, edited_line, passage_line, quoted
 from app.ui.themes import warning_text
 
-ORPHAN_TEXT = "⚠ passage not found in the current text"
+ORPHAN_TEXT = tr_noop("⚠ passage not found in the current text")
+"""Shown under an orphan's quote, through ``tr``."""
 _NEUTRAL_BAR = "#9e9e9e"
 
 PAD = 8
@@ -96,7 +98,7 @@ def wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
 class _Block:
     lines: list[str]
     font: QFont
-    role: str  # "title", "quote", "orphan", "body", "empty", "tags"
+    role: str  # "title", "date", "quote", "orphan", "body", "empty", "tags"
 
 
 class NoteDelegate(QStyledItemDelegate):
@@ -110,20 +112,24 @@ class NoteDelegate(QStyledItemDelegate):
             bold = QFont(base)
             bold.setBold(True)
             blocks.append(_Block(wrap(title, bold, width, 1), bold, "title"))
+            # All notes lists the newest edit first: the date says how far back a card is.
+            edited = edited_line(note)
+            if edited:
+                blocks.append(_Block(wrap(edited, base, width, 1), base, "date"))
         if note.anchor is not None and note.anchor.quote.strip():
             italic = QFont(base)
             italic.setItalic(True)
             quote = " ".join(note.anchor.quote.split())
-            line = passage_line(page, f"“{quote}”")  # "p. 12 · “…”" on a paged document
+            line = passage_line(page, quoted(quote))  # "p. 12 · “…”" on a paged document
             blocks.append(_Block(wrap(line, italic, width, QUOTE_LINES), italic, "quote"))
             if note.orphan:
-                blocks.append(_Block(wrap(ORPHAN_TEXT, base, width, 2), base, "orphan"))
+                blocks.append(_Block(wrap(tr(ORPHAN_TEXT), base, width, 2), base, "orphan"))
         if note.text.strip():
             blocks.append(_Block(wrap(note.text, base, width, BODY_LINES), base, "body"))
         elif note.anchor is None:
             italic = QFont(base)
             italic.setItalic(True)
-            blocks.append(_Block(["(empty note)"], italic, "empty"))
+            blocks.append(_Block([tr("(empty note)")], italic, "empty"))
         if note.tags:
             tags = "  ".join(f"#{t}" for t in note.tags)
             blocks.append(_Block(wrap(tags, base, width, 1), base, "tags"))
@@ -202,7 +208,7 @@ class NoteDelegate(QStyledItemDelegate):
             painter.setFont(block.font)
             if block.role == "orphan" and not selected:
                 painter.setPen(warning_colour(palette))
-            elif block.role in ("quote", "tags", "empty", "title"):
+            elif block.role in ("quote", "tags", "empty", "title", "date"):
                 painter.setPen(muted if block.role != "title" else text_color)
             else:
                 painter.setPen(text_color)

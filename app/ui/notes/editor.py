@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import NotesError
+from app.core.i18n import tr
 from app.core.notes import Note
 from app.core.notes.model import clean_tags
-from app.ui.notes.autosave import Edit
-from app.ui.notes.colours import NOTE_COLOURS, SWATCHES
+from app.ui.notes.autosave import Edit, says_not_saved
+from app.ui.notes.colours import NOTE_COLOURS, SWATCH_NAMES, SWATCHES
 from app.ui.notes.delegate import ORPHAN_TEXT, warning_colour
-from app.ui.notes.model import passage_line
+from app.ui.notes.model import dates_line, passage_line, quoted
 from app.ui.themes import warning_text
 
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -77,22 +78,25 @@ class NoteEditor(QWidget):
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.quote_label.setAccessibleName("Quoted passage")
+        self.quote_label.setAccessibleName(tr("Quoted passage"))
         italic = QFont(self.quote_label.font())
         italic.setItalic(True)
         self.quote_label.setFont(italic)
-        self.orphan_label = QLabel(ORPHAN_TEXT, self)
+        self.orphan_label = QLabel(tr(ORPHAN_TEXT), self)
         self.orphan_label.setWordWrap(True)
+        self.dates_label = QLabel(self)
+        self.dates_label.setAccessibleName(tr("Note dates"))
+        self.dates_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.body = QPlainTextEdit(self)
-        self.body.setAccessibleName("Note editor")
-        self.body.setPlaceholderText("Write your note (Markdown)…")
+        self.body.setAccessibleName(tr("Note editor"))
+        self.body.setPlaceholderText(tr("Write your note (Markdown)…"))
         self.body.setTabChangesFocus(True)  # Tab moves on to the tags, as in a form
         self.body.textChanged.connect(self._changed)
 
         self.tags = QLineEdit(self)
-        self.tags.setAccessibleName("Note tags")
-        self.tags.setPlaceholderText("Tags, separated by commas or spaces")
+        self.tags.setAccessibleName(tr("Note tags"))
+        self.tags.setPlaceholderText(tr("Tags, separated by commas or spaces"))
         self.tags.setClearButtonEnabled(True)
         self.tags.textChanged.connect(self._changed)
         self.tag_error = QLabel(self)
@@ -102,7 +106,7 @@ class NoteEditor(QWidget):
 
         colors = QHBoxLayout()
         colors.setSpacing(2)
-        colour_label = QLabel("Highlight:", self)
+        colour_label = QLabel(tr("Highlight:"), self)
         colors.addWidget(colour_label)
         self.color_group = QButtonGroup(self)
         self.color_group.setExclusive(True)
@@ -112,16 +116,16 @@ class NoteEditor(QWidget):
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setIcon(_swatch_icon(NOTE_COLOURS[name] if name else None))
-            label = name or "none"
-            button.setToolTip(f"Highlight colour: {label}")
-            button.setAccessibleName(f"Highlight colour: {label}")
+            label = tr("Highlight colour: {colour}").format(colour=tr(SWATCH_NAMES[name]))
+            button.setToolTip(label)
+            button.setAccessibleName(label)
             button.clicked.connect(lambda _checked=False, n=name: self._pick_color(n))
             self.color_group.addButton(button)
             self.color_buttons[name] = button
             colors.addWidget(button)
         colors.addStretch(1)
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Save status")
+        self.status_label.setAccessibleName(tr("Save status"))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -131,6 +135,7 @@ class NoteEditor(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.quote_label)
         layout.addWidget(self.orphan_label)
+        layout.addWidget(self.dates_label)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.tags)
         layout.addWidget(self.tag_error)
@@ -154,11 +159,14 @@ class NoteEditor(QWidget):
             quote = " ".join(quote.split())
             if len(quote) > _QUOTE_CHARS:
                 quote = quote[: _QUOTE_CHARS - 1] + "…"
-            passage = f"“{quote}”" if quote else ""
+            passage = quoted(quote) if quote else ""
             page = self.page_label(note) if note is not None else ""
             self.quote_label.setText(passage_line(page, passage))
             self.quote_label.setVisible(bool(quote))
             self.orphan_label.setVisible(bool(note is not None and note.orphan))
+            dates = dates_line(note) if note is not None else ""
+            self.dates_label.setText(dates)
+            self.dates_label.setVisible(bool(dates))
             self.tag_error.hide()
         finally:
             self._loading = False
@@ -166,7 +174,7 @@ class NoteEditor(QWidget):
         for widget in (self.body, self.tags, *self.color_buttons.values()):
             widget.setEnabled(note is not None)
         self.body.setPlaceholderText(
-            "Write your note (Markdown)…" if note else "Select a note, or create one."
+            tr("Write your note (Markdown)…") if note else tr("Select a note, or create one.")
         )
 
     def current_edit(self) -> Edit:
@@ -175,7 +183,7 @@ class NoteEditor(QWidget):
             tags: tuple[str, ...] | None = parse_tags(self.tags.text())
         except NotesError as exc:
             tags = None
-            self.tag_error.setText(f"Tags not saved: {exc}")
+            self.tag_error.setText(tr("Tags not saved: {error}").format(error=exc))
             self.tag_error.show()
         else:
             self.tag_error.hide()
@@ -183,7 +191,7 @@ class NoteEditor(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
-        self._failing = text.startswith("Not saved")
+        self._failing = says_not_saved(text)
         self._apply_warning_colour()
 
     def focus_body(self) -> None:

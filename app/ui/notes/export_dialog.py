@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from app.core.errors import CarnetError
 from app.core.files import write_text_atomic
+from app.core.i18n import tr, trn
+from app.core.i18n.formats import number
 from app.core.workspace import Workspace
 from app.ui.errors import show_error
 
@@ -25,17 +27,18 @@ def export_notes(
     suffix = "md" if fmt == "md" else "json"
     path, _ = QFileDialog.getSaveFileName(
         window,
-        "Export notes",
+        tr("Export notes"),
         str(Path.home() / f"carnet-notes.{suffix}"),
-        "Markdown (*.md)" if fmt == "md" else "JSON (*.json)",
+        tr("Markdown (*.md)") if fmt == "md" else tr("JSON (*.json)"),
     )
     if not path:
         return
     flush()
     try:
-        text, _ = workspace.export_notes(fmt)
+        text, count = workspace.export_notes(fmt)
         write_text_atomic(Path(path), text)
     except CarnetError as exc:
         show_error(window, exc)
         return
-    window.statusBar().showMessage(f"Notes exported to {path}", EXPORTED_MS)
+    done = trn("{n} note exported to {path}", "{n} notes exported to {path}", count)
+    window.statusBar().showMessage(done.format(n=number(count), path=path), EXPORTED_MS)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, Qt
 
+from app.core.dates import parse_timestamp
+from app.core.i18n import tr
+from app.core.i18n.formats import long_date, short_date
 from app.core.notes import Note
 from app.core.notes.order import by_position
 from app.ui.model_index import ModelIndex
@@ -31,6 +35,37 @@ PageRole = _USER + 9  # "p. 12" on a paged document, else ""
 SortKey = Callable[[Note], Any]
 
 
+def quoted(passage: str) -> str:
+    """A passage between the language's quotation marks: “…” in English, « … » in French."""
+    return tr("“{passage}”").format(passage=passage)
+
+
+def local_day(stamp: str) -> date | None:
+    """The reader's own calendar day of a note's UTC timestamp; None if it is not one."""
+    try:
+        return parse_timestamp(stamp).astimezone().date()
+    except ValueError:
+        return None
+
+
+def edited_line(note: Note) -> str:
+    """A card's date: "Edited 1 Feb 2022" / "Modifiée le 1 févr. 2022"."""
+    day = local_day(note.updated)
+    return tr("Edited {date}").format(date=short_date(day)) if day else ""
+
+
+def dates_line(note: Note) -> str:
+    """The editor's dates: when the note was written and, if on another day, last edited."""
+    created, updated = local_day(note.created), local_day(note.updated)
+    if created is None:
+        return ""
+    if updated is None or updated == created:
+        return tr("Created {date}").format(date=long_date(created))
+    return tr("Created {created}, edited {edited}").format(
+        created=long_date(created), edited=long_date(updated)
+    )
+
+
 def passage_line(page: str, quote: str) -> str:
     """A passage as the cards and the editor show it: "p. 12 · “quote”" when paged."""
     return f"{page} · {quote}" if page and quote else quote
@@ -43,7 +78,7 @@ def summary_line(note: Note) -> str:
             return line.strip()
     if note.anchor is not None and note.anchor.quote.strip():
         return note.anchor.quote.strip().splitlines()[0]
-    return "(empty note)"
+    return tr("(empty note)")
 
 
 class NotesListModel(QAbstractListModel):
@@ -128,14 +163,14 @@ class NotesListModel(QAbstractListModel):
         """What a screen reader says for a row: the whole summary in words, not just a line."""
         parts = []
         if self.show_documents:
-            parts.append(f"In {self.document_title(note.doc_id)}.")
+            parts.append(tr("In {title}.").format(title=self.document_title(note.doc_id)))
         if note.anchor is not None:
-            parts.append(f"Quote: {note.anchor.quote}.")
+            parts.append(tr("Quote: {quote}.").format(quote=note.anchor.quote))
             if note.orphan:
-                parts.append("Passage not found in the current text.")
+                parts.append(tr("Passage not found in the current text."))
         parts.append(summary_line(note))
         if note.tags:
-            parts.append("Tags: " + ", ".join(note.tags))
+            parts.append(tr("Tags: {tags}").format(tags=", ".join(note.tags)))
         return " ".join(parts)
 
     def set_document_titles(self, titles: dict[str, str]) -> None:

@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import NotesError
+from app.core.i18n import tr, tr_noop, trn
+from app.core.i18n.formats import number
 from app.core.notes import AnchorError, Note, anchor_at
 from app.ui.notes.all_notes import AllNotesView
-from app.ui.notes.autosave import AutoSaver
+from app.ui.notes.autosave import AutoSaver, not_saved
 from app.ui.notes.delegate import NoteDelegate
 from app.ui.notes.editor import NoteEditor
 from app.ui.notes.model import NotesListModel
 from app.ui.notes.service import NoteChange, NotesService
 
-_NO_DOCUMENT = "Open a document to see its notes."
-_NO_NOTES = (
+# Translated where shown (tr), in the language chosen at start.
+_NO_DOCUMENT = tr_noop("Open a document to see its notes.")
+_NO_NOTES = tr_noop(
     "No notes on this document yet. Select a passage in the reader to highlight it, "
     "or choose New note."
 )
@@ -50,7 +53,7 @@ class NotesPanel(QWidget):
 
     def __init__(self, service: NotesService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Notes panel")
+        self.setAccessibleName(tr("Notes panel"))
         self.service = service
         self.service.changed.connect(self._on_change)
         self._doc_id: str | None = None
@@ -63,16 +66,16 @@ class NotesPanel(QWidget):
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self.saveFailed)
 
-        self.new_note_action = QAction("New note", self)
-        self.new_note_action.setToolTip("New note on this document")
+        self.new_note_action = QAction(tr("New note"), self)
+        self.new_note_action.setToolTip(tr("New note on this document"))
         self.new_note_action.triggered.connect(self.new_note)
-        self.delete_action = QAction("Delete", self)
-        self.delete_action.setToolTip("Move the selected note to the trash (Delete)")
+        self.delete_action = QAction(tr("Delete"), self)
+        self.delete_action.setToolTip(tr("Move the selected note to the trash (Delete)"))
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Only in the list: Delete in the editor must delete characters, not the note.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.undo_action = QAction("Undo delete", self)
+        self.undo_action = QAction(tr("Undo delete"), self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         # Ctrl+Z in the list, its buttons or the Undo bar; the note editor (a sibling, not
         # a child, of that part) keeps Ctrl+Z for undoing typing.
@@ -81,7 +84,7 @@ class NotesPanel(QWidget):
 
         self.model = NotesListModel(self, page_label=service.page_label)
         self.list_view = QListView(self)
-        self.list_view.setAccessibleName("Notes")
+        self.list_view.setAccessibleName(tr("Notes"))
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(NoteDelegate(self.list_view))
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -99,23 +102,23 @@ class NotesPanel(QWidget):
 
         self.new_button = QToolButton(self)
         self.new_button.setDefaultAction(self.new_note_action)
-        self.new_button.setAccessibleName("New note")
+        self.new_button.setAccessibleName(tr("New note"))
         self.delete_button = QToolButton(self)
         self.delete_button.setDefaultAction(self.delete_action)
-        self.delete_button.setAccessibleName("Delete note")
-        self.empty_label = QLabel(_NO_DOCUMENT, self)
+        self.delete_button.setAccessibleName(tr("Delete note"))
+        self.empty_label = QLabel(tr(_NO_DOCUMENT), self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMargin(12)
 
         self.undo_bar = QFrame(self)
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = QLabel("Note moved to the trash —", self.undo_bar)
-        self.undo_button = QPushButton("Undo", self.undo_bar)
+        self.undo_label = QLabel(tr("Note moved to the trash —"), self.undo_bar)
+        self.undo_button = QPushButton(tr("Undo"), self.undo_bar)
         self.undo_button.clicked.connect(self.undo_delete)
         dismiss = QToolButton(self.undo_bar)
         dismiss.setText("✕")
-        dismiss.setAccessibleName("Dismiss")
+        dismiss.setAccessibleName(tr("Dismiss"))
         dismiss.setAutoRaise(True)
         dismiss.clicked.connect(self.undo_bar.hide)
         bar = QHBoxLayout(self.undo_bar)
@@ -130,8 +133,8 @@ class NotesPanel(QWidget):
         self.all_notes.openNoteRequested.connect(self.openNoteRequested)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._document_page(), "This document")
-        self.tabs.addTab(self.all_notes, "All notes")
+        self.tabs.addTab(self._document_page(), tr("This document"))
+        self.tabs.addTab(self.all_notes, tr("All notes"))
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -233,7 +236,7 @@ class NotesPanel(QWidget):
         try:
             note = self.service.add(self._doc_id)
         except NotesError as exc:
-            self._report(f"Not saved: {exc}")
+            self._report(not_saved(exc))
             return None
         self._added(note, focus=True)
         return note
@@ -247,11 +250,11 @@ class NotesPanel(QWidget):
         """
         try:
             if self._doc_id is None or self._doc_text is None:
-                raise AnchorError("Open a document before highlighting a passage.")
+                raise AnchorError(tr("Open a document before highlighting a passage."))
             anchor = anchor_at(self._doc_text, start, end)
             note = self.service.add(self._doc_id, anchor=anchor, color=color)
         except NotesError as exc:
-            self._report(f"Not saved: {exc}")
+            self._report(not_saved(exc))
             raise
         if with_note:
             self._added(note, focus=True)
@@ -291,7 +294,7 @@ class NotesPanel(QWidget):
         try:
             note = self.service.trash(note_id)
         except NotesError as exc:
-            self._report(f"Not deleted: {exc}")
+            self._report(tr("Not deleted: {error}").format(error=exc))
             return False
         self._quiet = True
         try:
@@ -314,7 +317,7 @@ class NotesPanel(QWidget):
         try:
             restored = self.service.restore(note.id)
         except NotesError as exc:
-            self._report(f"Not restored: {exc}")
+            self._report(tr("Not restored: {error}").format(error=exc))
             return False
         self._trashed = None
         self.undo_bar.hide()
@@ -379,10 +382,20 @@ class NotesPanel(QWidget):
         self.new_note_action.setEnabled(has_doc)
         self.delete_action.setEnabled(self._current is not None)
         count = self.model.rowCount()
-        self.empty_label.setText(_NO_NOTES if has_doc else _NO_DOCUMENT)
+        self.empty_label.setText(tr(_NO_NOTES) if has_doc else tr(_NO_DOCUMENT))
         self.empty_label.setVisible(count == 0)
         self.list_view.setVisible(count > 0)
-        self.tabs.setTabText(0, f"This document ({count})" if has_doc else "This document")
+        if has_doc:
+            self.tabs.setTabText(0, tr("This document ({n})").format(n=number(count)))
+            self.tabs.setTabToolTip(
+                0,
+                trn("{n} note on this document", "{n} notes on this document", count).format(
+                    n=number(count)
+                ),
+            )
+        else:
+            self.tabs.setTabText(0, tr("This document"))
+            self.tabs.setTabToolTip(0, "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

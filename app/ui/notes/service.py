@@ -14,6 +14,7 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.i18n import tr
 from app.core.notes import Anchor, Note, NoteNotFound, NotesStore
 from app.core.notes.pages import NotePages
 from app.core.paths import DataPaths
@@ -86,7 +87,7 @@ class NotesService(QObject):
     def page_label(self, note: Note) -> str:
         """ "p. 12" for a note on a paged document (PDF); "" otherwise."""
         page = self._pages.page_of(note) if self._pages is not None else None
-        return f"p. {page}" if page is not None else ""
+        return tr("p. {page}").format(page=page) if page is not None else ""
 
     def remember_text(self, doc_id: str, text: str) -> None:
         """The text a document is shown with now: its notes' pages are counted in it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.core.i18n import tr
 from app.ui.plain_text import tooltip
 
 
@@ -15,7 +16,7 @@ def notes_state_label(state: str | None, details: str, parent: QWidget) -> QLabe
     after start, but the reader must still be able to see that their notes are not as usual.
     """
     label = QLabel(state or "", parent)
-    label.setAccessibleName("Notes state")
+    label.setAccessibleName(tr("Notes state"))
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setToolTip(tooltip(details))
     label.setVisible(state is not None)
