@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from app.core.i18n import tr
+from app.core.wording import Wording
+
 
 class CarnetError(Exception):
     """Base of every error Carnet raises on purpose; ``str()`` is meant for the user."""
 
 
 class DocumentSkipped(CarnetError):
-    """A file could not be brought into the library; ``reason`` says why, in plain words."""
+    """A file could not be brought into the library; ``reason`` says why, in plain words.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    ``reason`` is English (``import --json`` and the logs keep it whatever the language);
+    ``shown_reason`` and ``str()`` are in the reader's language.
+    """
+
+    def __init__(self, path: str, reason: str | Wording) -> None:
+        self.wording = reason if isinstance(reason, Wording) else Wording.literal(reason)
         self.path = path
-        self.reason = reason
+        self.reason = self.wording.english()
+        super().__init__(f"{path}: {self.reason}")
+
+    @property
+    def shown_reason(self) -> str:
+        return self.wording.shown()
+
+    def __str__(self) -> str:
+        return tr("{path}: {reason}").format(path=self.path, reason=self.shown_reason)
 
 
 class LibraryError(CarnetError):
@@ -24,7 +39,11 @@ class DocumentNotFound(LibraryError):
     """No document has that id."""
 
     def __init__(self, doc_id: str) -> None:
-        super().__init__(f"No document with id {doc_id!r}. Run 'list' to see the library.")
+        super().__init__(
+            tr("No document with id {doc_id}. Run 'list' to see the library.").format(
+                doc_id=repr(doc_id)
+            )
+        )
         self.doc_id = doc_id
 
 

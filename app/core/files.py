@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from app.core.errors import DataDirError
+from app.core.i18n import tr
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -19,7 +20,8 @@ def write_text_atomic(path: Path, text: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DataDirError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+        message = tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror or exc)
+        raise DataDirError(message) from exc
 
 
 def create_private_file(path: Path) -> None:

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.i18n import tr
 from app.core.library.store import ImportReport
+from app.core.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,16 @@ class IndexProgress:
 
 @dataclass(frozen=True)
 class SkippedFile:
+    """A file left out: ``reason`` in English (the wire's and the logs'), and its wording
+    so the window shows it in the reader's language."""
+
     path: str
     reason: str
+    wording: Wording | None = None
+
+    @property
+    def shown_reason(self) -> str:
+        return self.wording.shown() if self.wording is not None else self.reason
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ class IndexReport:
             updated=tuple(r.id for r in report.updated),
             removed=tuple(r.id for r in report.removed if not r.missing),
             unchanged=report.unchanged,
-            skipped=tuple(SkippedFile(s.path, s.reason) for s in report.skipped),
+            skipped=tuple(SkippedFile(s.path, s.reason, s.wording) for s in report.skipped),
             indexed=indexed,
             messages=tuple(messages),
             moved=tuple(m.record.id for m in report.moved),
@@ -98,7 +108,7 @@ def _fields(message: IndexMessage) -> dict[str, Any]:
                 "updated": list(message.updated),
                 "removed": list(message.removed),
                 "unchanged": message.unchanged,
-                "skipped": [{"path": s.path, "reason": s.reason} for s in message.skipped],
+                "skipped": [_skipped(s) for s in message.skipped],
                 "indexed": message.indexed,
                 "messages": list(message.messages),
             }
@@ -139,9 +149,7 @@ def _message(data: Mapping[str, Any]) -> IndexMessage:
             updated=_ids(data.get("updated", [])),
             removed=_ids(data.get("removed", [])),
             unchanged=int(data.get("unchanged", 0)),
-            skipped=tuple(
-                SkippedFile(_str(s["path"]), _str(s["reason"])) for s in _list(data, "skipped")
-            ),
+            skipped=tuple(_skipped_file(s) for s in _list(data, "skipped")),
             indexed=int(data.get("indexed", 0)),
             messages=_ids(data.get("messages", [])),
             moved=_ids(data.get("moved", [])),
@@ -149,8 +157,24 @@ def _message(data: Mapping[str, Any]) -> IndexMessage:
             duplicates=_ids(data.get("duplicates", [])),
         )
     if event == "error":
-        return IndexFailed(_str(data.get("message", "Indexing failed.")))
+        return IndexFailed(_str(data.get("message", tr("Indexing failed."))))
     raise ValueError(f"unknown event {event!r}")
+
+
+def _skipped(skipped: SkippedFile) -> dict[str, Any]:
+    fields: dict[str, Any] = {"path": skipped.path, "reason": skipped.reason}
+    if skipped.wording is not None:  # sent only when there is one: older windows ignore it
+        fields["wording"] = skipped.wording.to_json()
+    return fields
+
+
+def _skipped_file(data: Mapping[str, Any]) -> SkippedFile:
+    wording = data.get("wording")
+    return SkippedFile(
+        _str(data["path"]),
+        _str(data["reason"]),
+        None if wording is None else Wording.from_json(wording),
+    )
 
 
 def _str(value: object) -> str:

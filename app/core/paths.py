@@ -10,6 +10,7 @@ import appdirs
 
 from app.core.errors import DataDirError
 from app.core.files import create_private_file
+from app.core.i18n import tr
 
 APP_NAME = "Carnet"
 DATA_DIR_ENV = "CARNET_DATA_DIR"
@@ -86,9 +87,12 @@ class DataPaths:
             if os.access(self.root, os.W_OK):
                 create_private_file(self.library_db)
         except OSError as exc:
+            message = tr(
+                "Cannot create the data directory {path}: {error}. "
+                "Choose another with --data-dir or ${variable}."
+            )
             raise DataDirError(
-                f"Cannot create the data directory {self.root}: {exc.strerror or exc}. "
-                f"Choose another with --data-dir or ${DATA_DIR_ENV}."
+                message.format(path=self.root, error=exc.strerror or exc, variable=DATA_DIR_ENV)
             ) from exc
 
     def is_writable(self) -> bool:

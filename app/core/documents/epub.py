@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.core.documents.epub_package import Package, read_package
 from app.core.documents.epub_toc import TocTarget, nav_targets, ncx_targets
-from app.core.documents.epub_xml import children, parse_xml
+from app.core.documents.epub_xml import ENTITIES_REFUSED, children, parse_xml
 from app.core.documents.epub_zip import EpubArchive, EpubRefused
 from app.core.documents.html_text import html_to_text
 from app.core.documents.loader import LoadedDocument
@@ -26,6 +26,7 @@ from app.core.documents.structure import Block, mark_repeats
 from app.core.documents.textload import decode_bytes, normalise_text
 from app.core.documents.toc import TocEntry
 from app.core.errors import DocumentSkipped
+from app.core.i18n import tr_noop
 
 ENCRYPTION = "META-INF/encryption.xml"
 RIGHTS = "META-INF/rights.xml"  # Adobe ADEPT's licence
@@ -45,14 +46,14 @@ class _Chapter:
 
 def _refuse_drm(archive: EpubArchive) -> None:
     if RIGHTS in archive:
-        raise EpubRefused("is protected by DRM (the text is encrypted)")
+        raise EpubRefused(tr_noop("is protected by DRM (the text is encrypted)"))
     if ENCRYPTION not in archive:
         return
     root = parse_xml(archive.read(ENCRYPTION), ENCRYPTION)
     for data in root.iter("EncryptedData"):
         method = next(children(data, "EncryptionMethod"), None)
         if method is None or method.get("Algorithm") not in _FONT_OBFUSCATION:
-            raise EpubRefused("is protected by DRM (the text is encrypted)")
+            raise EpubRefused(tr_noop("is protected by DRM (the text is encrypted)"))
 
 
 def _chapter_html(archive: EpubArchive, path: str, name: str) -> str:
@@ -62,7 +63,7 @@ def _chapter_html(archive: EpubArchive, path: str, name: str) -> str:
     # The HTML parser would not expand them, but a chapter that declares entities is
     # built to attack XML readers, and its text would show the raw references.
     if _ENTITY_DECL_RE.search(prolog):
-        raise EpubRefused(f"{path} declares XML entities (refused: they can expand without end)")
+        raise EpubRefused(ENTITIES_REFUSED, what=path)
     return html
 
 
@@ -164,7 +165,7 @@ def _read_book(data: bytes, name: str, max_unpacked: int) -> LoadedDocument:
         offset = chapter.end
     text = "\n\n".join(parts)
     if not text.strip():
-        raise EpubRefused("contains no readable text (only pictures, or empty chapters)")
+        raise EpubRefused(tr_noop("contains no readable text (only pictures, or empty chapters)"))
     meta = derive_metadata(text, fallback_title=Path(name).stem, guess_site=False)
     title = normalise_text(package.title) if package.title else meta.title
     words = count_words(text)
@@ -192,4 +193,4 @@ def load_epub(data: bytes, name: str, max_unpacked: int) -> LoadedDocument:
     try:
         return _read_book(data, name, max_unpacked)
     except EpubRefused as refused:
-        raise DocumentSkipped(name, refused.reason) from refused
+        raise DocumentSkipped(name, refused.wording) from refused

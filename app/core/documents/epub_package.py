@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from app.core.dates import iso_day
 from app.core.documents.epub_xml import children, parse_xml, text_of
 from app.core.documents.epub_zip import EpubArchive, EpubRefused
+from app.core.i18n import tr_noop
 
 CONTAINER = "META-INF/container.xml"
 NCX_TYPE = "application/x-dtbncx+xml"
@@ -45,19 +46,21 @@ def resolve_href(base_dir: str, href: str) -> tuple[str, str]:
     target, _, fragment = href.partition("#")
     path = posixpath.normpath(posixpath.join(base_dir, unquote(target)))
     if path.startswith("../") or path == ".." or path.startswith("/"):
-        raise EpubRefused(f"refers to a file outside the book ({href!r})")
+        raise EpubRefused(tr_noop("refers to a file outside the book ({href})"), href=repr(href))
     return path, unquote(fragment)
 
 
 def _rootfile(archive: EpubArchive) -> str:
     if CONTAINER not in archive:
-        raise EpubRefused(f"has no {CONTAINER} (not an EPUB, or a damaged one)")
+        raise EpubRefused(
+            tr_noop("has no {container} (not an EPUB, or a damaged one)"), container=CONTAINER
+        )
     root = parse_xml(archive.read(CONTAINER), CONTAINER)
     for element in root.iter("rootfile"):
         full_path = element.get("full-path")
         if full_path and element.get("media-type", NCX_TYPE) != NCX_TYPE:
             return resolve_href("", full_path)[0]
-    raise EpubRefused(f"its {CONTAINER} names no package (OPF) file")
+    raise EpubRefused(tr_noop("its {container} names no package (OPF) file"), container=CONTAINER)
 
 
 def _authors(metadata: ET.Element) -> tuple[str, ...]:
@@ -101,7 +104,7 @@ def read_package(archive: EpubArchive) -> Package:
     """The package of the book in ``archive``; raises ``EpubRefused`` when it has none."""
     opf_path = _rootfile(archive)
     if opf_path not in archive:
-        raise EpubRefused(f"its package file {opf_path} is missing")
+        raise EpubRefused(tr_noop("its package file {path} is missing"), path=opf_path)
     root = parse_xml(archive.read(opf_path), opf_path)
     base_dir = posixpath.dirname(opf_path)
     metadata = next(children(root, "metadata"), ET.Element("metadata"))
@@ -118,7 +121,7 @@ def read_package(archive: EpubArchive) -> Package:
     spine = next(children(root, "spine"), None)
     refs = [] if spine is None else list(children(spine, "itemref"))
     if not refs:
-        raise EpubRefused("has no spine (the package gives no reading order)")
+        raise EpubRefused(tr_noop("has no spine (the package gives no reading order)"))
     nav = next((i for i in items.values() if "nav" in i.properties), None)
     ncx = items.get(spine.get("toc", "")) if spine is not None else None
     ncx = ncx or next((i for i in items.values() if i.media_type == NCX_TYPE), None)
@@ -127,9 +130,13 @@ def read_package(archive: EpubArchive) -> Package:
     for ref in refs:
         item = items.get(ref.get("idref", ""))
         if item is None:
-            raise EpubRefused(f"its spine refers to a missing item ({ref.get('idref')!r})")
+            raise EpubRefused(
+                tr_noop("its spine refers to a missing item ({item})"), item=repr(ref.get("idref"))
+            )
         if item.path not in archive:
-            raise EpubRefused(f"the chapter {item.path} is missing from the archive")
+            raise EpubRefused(
+                tr_noop("the chapter {path} is missing from the archive"), path=item.path
+            )
         linear = ref.get("linear", "yes").strip().lower() != "no"
         if linear and item.media_type in _CHAPTER_TYPES and item.path not in skipped:
             chapters.setdefault(item.path, item)

@@ -13,8 +13,10 @@ from typing import NoReturn
 from xml.parsers import expat
 
 from app.core.documents.epub_zip import EpubRefused
+from app.core.i18n import tr_noop
 
 MAX_DEPTH = 200
+ENTITIES_REFUSED = tr_noop("{what} declares XML entities (refused: they can expand without end)")
 
 
 def _local(name: str) -> str:
@@ -29,13 +31,17 @@ def parse_xml(data: bytes, what: str) -> ET.Element:
     depth = 0
 
     def refuse_entities(*_: object) -> NoReturn:
-        raise EpubRefused(f"{what} declares XML entities (refused: they can expand without end)")
+        raise EpubRefused(ENTITIES_REFUSED, what=what)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal depth
         depth += 1
         if depth > MAX_DEPTH:
-            raise EpubRefused(f"{what} is nested more than {MAX_DEPTH} levels deep")
+            raise EpubRefused(
+                tr_noop("{what} is nested more than {depth} levels deep"),
+                what=what,
+                depth=MAX_DEPTH,
+            )
         builder.start(_local(name), {_local(k): v for k, v in attrs.items()})
 
     def end(name: str) -> None:
@@ -52,7 +58,9 @@ def parse_xml(data: bytes, what: str) -> ET.Element:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as error:
-        raise EpubRefused(f"{what} is not well-formed XML ({error})") from error
+        raise EpubRefused(
+            tr_noop("{what} is not well-formed XML ({error})"), what=what, error=str(error)
+        ) from error
     return builder.close()
 
 

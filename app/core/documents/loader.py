@@ -19,6 +19,8 @@ from app.core.documents.structure import Block, mark_repeats, markdown_blocks
 from app.core.documents.textload import decode_bytes, normalise_text
 from app.core.documents.toc import PAGE_BREAK, TocEntry
 from app.core.errors import DocumentSkipped
+from app.core.i18n import tr_noop
+from app.core.wording import Wording
 
 __all__ = ["EXTRACTOR_VERSION", "SUPPORTED_SUFFIXES", "LoadedDocument", "load_document"]
 
@@ -47,35 +49,44 @@ class LoadedDocument:
     language: str | None = None  # as the file declares it (an EPUB's dc:language: "fr")
 
 
-def _human_size(size: int) -> str:
+def _human_size(size: int) -> Wording:
     if size >= _MIB:
         value = size / _MIB
         # Whole MB reads best, but "20 MB; the limit is 20 MB" would not explain anything.
-        text = f"{value:.0f}" if value >= 100 or value == int(value) else f"{value:.1f}"
-        return f"{text} MB"
+        amount = round(value) if value >= 100 or value == int(value) else round(value, 1)
+        return Wording(tr_noop("{size} MB"), {"size": amount})
     if size >= _KIB:
-        return f"{size / _KIB:.0f} KB"
-    return f"{size} bytes"
+        return Wording(tr_noop("{size} KB"), {"size": round(size / _KIB)})
+    return Wording(tr_noop("{size} bytes"), {"size": size})
 
 
-def _too_large(size: int) -> str:
-    return f"too large ({_human_size(size)}; the limit is {_human_size(MAX_FILE_BYTES)})"
+def _too_large(size: int) -> Wording:
+    return Wording(
+        tr_noop("too large ({size}; the limit is {limit})"),
+        {"size": _human_size(size), "limit": _human_size(MAX_FILE_BYTES)},
+    )
 
 
-def _unsupported(suffix: str) -> str:
-    kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-    what = f"'{suffix}' files are" if suffix else "files without an extension are"
-    return f"{what} not supported (Carnet reads {kinds})"
+def _unsupported(suffix: str) -> Wording:
+    kinds = {"kinds": ", ".join(sorted(SUPPORTED_SUFFIXES))}
+    if not suffix:
+        return Wording(
+            tr_noop("files without an extension are not supported (Carnet reads {kinds})"), kinds
+        )
+    return Wording(
+        tr_noop("'{suffix}' files are not supported (Carnet reads {kinds})"),
+        {"suffix": suffix, **kinds},
+    )
 
 
-def _os_reason(error: OSError) -> str:
+def _os_reason(error: OSError) -> Wording:
     if isinstance(error, PermissionError):
-        return "cannot be read: permission denied"
+        return Wording(tr_noop("cannot be read: permission denied"))
     if isinstance(error, FileNotFoundError):
-        return "the file no longer exists (moved or deleted while importing?)"
+        return Wording(tr_noop("the file no longer exists (moved or deleted while importing?)"))
     if isinstance(error, IsADirectoryError):
-        return "is a folder, not a file"
-    return f"cannot be read: {error.strerror or error}"
+        return Wording(tr_noop("is a folder, not a file"))
+    return Wording(tr_noop("cannot be read: {error}"), {"error": str(error.strerror or error)})
 
 
 def load_document(path: Path) -> LoadedDocument:
@@ -90,7 +101,9 @@ def load_document(path: Path) -> LoadedDocument:
             raise IsADirectoryError(errno.EISDIR, "Is a directory", name)
         if not stat.S_ISREG(info.st_mode):
             # Reading a FIFO or a device could block the import forever.
-            raise DocumentSkipped(name, "is not a regular file (a device, pipe or socket)")
+            raise DocumentSkipped(
+                name, Wording(tr_noop("is not a regular file (a device, pipe or socket)"))
+            )
         # Checked before reading so a huge file never reaches memory.
         if info.st_size > MAX_FILE_BYTES:
             raise DocumentSkipped(name, _too_large(info.st_size))
@@ -120,7 +133,7 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
     if len(data) > MAX_FILE_BYTES:
         raise DocumentSkipped(name, _too_large(len(data)))
     if not data:
-        raise DocumentSkipped(name, "the file is empty")
+        raise DocumentSkipped(name, Wording(tr_noop("the file is empty")))
     if suffix == ".pdf":
         return _from_pdf(data, name)
     if suffix == ".epub":
@@ -131,7 +144,7 @@ def load_document_bytes(data: bytes, suffix: str, name: str) -> LoadedDocument:
         return load_epub(data, name, max_unpacked=4 * MAX_FILE_BYTES)
     decoded = decode_bytes(data, name)
     if not decoded.strip():
-        raise DocumentSkipped(name, "the file contains no text, only blank space")
+        raise DocumentSkipped(name, Wording(tr_noop("the file contains no text, only blank space")))
     fallback = Path(name).stem
     if suffix in _HTML_SUFFIXES:
         return _from_html(decoded, name, fallback)
@@ -179,7 +192,7 @@ def _from_html(html: str, name: str, fallback: str) -> LoadedDocument:
     content = html_to_text(html)
     text = content.text  # already normalised, block by block, so offsets hold
     if not text.strip():
-        raise DocumentSkipped(name, "the page contains no readable text")
+        raise DocumentSkipped(name, Wording(tr_noop("the page contains no readable text")))
     meta = derive_metadata(text, fallback_title=fallback, guess_site=False)
     words = count_words(text)
     title = normalise_text(content.title) if content.title else meta.title

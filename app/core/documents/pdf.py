@@ -21,12 +21,15 @@ from app.core.documents.pdf_text import reading_pages
 from app.core.documents.textload import normalise_text
 from app.core.documents.toc import PAGE_BREAK, TocEntry
 from app.core.errors import DocumentSkipped
+from app.core.i18n import tr_noop
+from app.core.wording import Wording
 
 log = logging.getLogger(__name__)
 
-NO_TEXT_REASON = "has no text layer (a scanned document?); Carnet does not read images yet"
-PASSWORD_REASON = "is password-protected"
-DAMAGED_REASON = "is damaged and cannot be read"
+# Reasons in English (the --json contract); shown translated through their Wording.
+NO_TEXT_REASON = tr_noop("has no text layer (a scanned document?); Carnet does not read images yet")
+PASSWORD_REASON = tr_noop("is password-protected")
+DAMAGED_REASON = tr_noop("is damaged and cannot be read")
 # Bounds the time one file can take (PDFium reads ~400 pages a second here).
 MAX_PDF_PAGES = 5000
 MAX_TOC_ENTRIES = 5000
@@ -156,8 +159,8 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise DocumentSkipped(name, PASSWORD_REASON) from error
-        raise DocumentSkipped(name, DAMAGED_REASON) from error
+            raise DocumentSkipped(name, Wording(PASSWORD_REASON)) from error
+        raise DocumentSkipped(name, Wording(DAMAGED_REASON)) from error
 
 
 def read_pdf(data: bytes, name: str) -> PdfContent:
@@ -170,10 +173,11 @@ def read_pdf(data: bytes, name: str) -> PdfContent:
         try:
             count = len(document)
             if count == 0:
-                raise DocumentSkipped(name, DAMAGED_REASON)
+                raise DocumentSkipped(name, Wording(DAMAGED_REASON))
             if count > MAX_PDF_PAGES:
+                too_many = tr_noop("has {count} pages; Carnet reads PDFs of up to {limit}")
                 raise DocumentSkipped(
-                    name, f"has {count:,} pages; Carnet reads PDFs of up to {MAX_PDF_PAGES:,}"
+                    name, Wording(too_many, {"count": count, "limit": MAX_PDF_PAGES})
                 )
             try:
                 raw = _raw_pages(document)
@@ -181,11 +185,11 @@ def read_pdf(data: bytes, name: str) -> PdfContent:
                 outline = list(_bookmarks(document))
             except pdfium.PdfiumError as error:
                 log.info("PDFium failed on %s: %s", name, error)
-                raise DocumentSkipped(name, DAMAGED_REASON) from error
+                raise DocumentSkipped(name, Wording(DAMAGED_REASON)) from error
         finally:
             document.close()
     if not any(page.strip() for page in raw):
-        raise DocumentSkipped(name, NO_TEXT_REASON)
+        raise DocumentSkipped(name, Wording(NO_TEXT_REASON))
     page_texts = [normalise_text(page) for page in reading_pages(raw)]
     return PdfContent(
         text=PAGE_BREAK.join(page_texts),

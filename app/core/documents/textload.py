@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 from app.core.errors import DocumentSkipped
+from app.core.i18n import tr_noop
+from app.core.wording import Wording
 
 # A NUL in the first few KB is the classic, cheap sign of a binary file (images, archives,
 # office documents); text encodings without NULs never produce one there.
@@ -20,7 +22,7 @@ MAX_CONTROL_RATIO = 0.10
 # ...but a handful of stray controls in a short note is damage to clean, not a binary file.
 MIN_CONTROLS_FOR_BINARY = 8
 
-BINARY_REASON = "looks like a binary file, not text"
+BINARY_REASON = tr_noop("looks like a binary file, not text")
 
 # BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -88,9 +90,8 @@ def _decode_with_bom(data: bytes, name: str) -> str | None:
                 # A BOM is a deliberate statement about the encoding; a file that
                 # contradicts it is damaged rather than in some other encoding.
                 label = _ENCODING_LABELS[encoding]
-                raise DocumentSkipped(
-                    name, f"starts like {label} text but is damaged (invalid {label} bytes)"
-                ) from None
+                damaged = tr_noop("starts like {label} text but is damaged (invalid {label} bytes)")
+                raise DocumentSkipped(name, Wording(damaged, {"label": label})) from None
     return None
 
 
@@ -103,12 +104,12 @@ def decode_bytes(data: bytes, name: str) -> str:
     text = _decode_with_bom(data, name)
     if text is None:
         if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-            raise DocumentSkipped(name, BINARY_REASON)
+            raise DocumentSkipped(name, Wording(BINARY_REASON))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             # Not UTF-8: almost always an old Windows or Latin-1 file in French corpora.
             text = data.decode("latin-1").translate(_CP1252_OVER_LATIN1)
     if _looks_binary(text):
-        raise DocumentSkipped(name, BINARY_REASON)
+        raise DocumentSkipped(name, Wording(BINARY_REASON))
     return normalise_text(text)

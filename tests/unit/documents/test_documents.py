@@ -169,10 +169,9 @@ def test_oversized_file_is_refused_before_reading(
 
 def test_oversized_message_in_megabytes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 20 * 1024 * 1024)
-    assert documents._too_large(123 * 1024 * 1024) == "too large (123 MB; the limit is 20 MB)"
-    assert (
-        documents._too_large(int(20.4 * 1024 * 1024)) == "too large (20.4 MB; the limit is 20 MB)"
-    )
+    too_large = documents._too_large
+    assert too_large(123 * 1024 * 1024).english() == "too large (123 MB; the limit is 20 MB)"
+    assert too_large(int(20.4 * 1024 * 1024)).english() == "too large (20.4 MB; the limit is 20 MB)"
 
 
 def test_oversized_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
