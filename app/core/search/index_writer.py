@@ -14,10 +14,13 @@ from whoosh.index import LockError
 
 from app.core.errors import IndexBusyError
 from app.core.library.store import Cancelled, Library, Progress
+from app.core.search.bulk_writer import BulkSegmentWriter
+from app.core.search.bulk_writer_processes import WriterProcesses
+from app.core.search.index_fields import index_fields
 from app.core.search.index_files import IndexFiles
-from app.core.search.passages import LONG_DOCUMENT_WORDS, position_marks
+from app.core.search.segment_merge import merge_segments
 
-PARALLEL_MIN = 400  # documents to index before a multiprocess writer pays for itself
+PARALLEL_MIN = 400  # documents to index before writer processes pay for their start
 PARALLEL_PROCS = max(1, min(2, os.cpu_count() or 1))
 
 
@@ -26,6 +29,7 @@ class IndexUpdate:
     indexed: int = 0
     removed: int = 0
     cancelled: bool = False
+    merged: int = 0  # segments rewritten after the commit (deletions reclaimed)
 
 
 def update_index(
@@ -41,48 +45,40 @@ def update_index(
     total = library.unindexed_count()
     if not removals and not total:
         return report
-    # Many documents: Whoosh's multiprocess writer uses both cores (~2x); for a few, its
-    # process start-up would cost more than it saves.
-    parallel = {"procs": PARALLEL_PROCS, "multisegment": True} if total >= PARALLEL_MIN else {}
     try:
-        writer = files.ix.writer(timeout=lock_timeout, limitmb=128, **parallel)
+        writer = BulkSegmentWriter(files.ix, timeout=lock_timeout)
     except LockError as exc:
         raise IndexBusyError(
             "Another Carnet is updating the search index; the changes will be indexed later."
         ) from exc
     # An empty index takes documents as they come, without looking for an older version.
     fresh = files.doc_count() == 0
-    shas: dict[str, str] = {}
+    shas: dict[str, str] | None
     try:
         for doc_id in removals:
             writer.delete_by_term("id", doc_id)
-        for n, (record, text) in enumerate(library.unindexed()):
-            if cancelled is not None and cancelled():
-                _cancel(writer)
-                report.cancelled = True
-                return report
-            # The title goes into the content too: one field to match (fast), and a
-            # word found only in an HTML <title> still finds its document.
-            content = f"{record.title}\n\n{text}"
-            fields: dict[str, Any] = {
-                "id": record.id,
-                "path": record.path,
-                "title": record.title,
-                "source": record.source or "",
-                "date": record.date or "",
-                "words": record.words,
-                "content": content,
-            }
-            if record.words >= LONG_DOCUMENT_WORDS:
-                fields["marks"] = position_marks(content)
-            if fresh:
-                writer.add_document(**fields)
-            else:
-                writer.update_document(**fields)
-            shas[record.id] = record.sha256
-            if progress is not None and n % 50 == 0:
-                progress(n, total, record.title)
-        writer.commit()
+        if total >= PARALLEL_MIN and PARALLEL_PROCS > 1:
+            shas = _write_in_processes(
+                writer,
+                files=files,
+                library=library,
+                fresh=fresh,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        else:
+            shas = _write_here(
+                writer,
+                library=library,
+                fresh=fresh,
+                total=total,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        if shas is None:
+            _cancel(writer)
+            report.cancelled = True
+            return report
     except BaseException:
         _cancel(writer)
         raise
@@ -91,7 +87,65 @@ def update_index(
     report.indexed, report.removed = len(shas), len(removals)
     if progress is not None:
         progress(total, total, "")
+    # The batch is searchable now; merging is extra work done after it, off the lock path.
+    report.merged = merge_segments(files.ix, cancelled)
     return report
+
+
+def _write_here(
+    writer: BulkSegmentWriter,
+    *,
+    library: Library,
+    fresh: bool,
+    total: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> dict[str, str] | None:
+    """Index in this process (a few documents: no process start-up to pay); None if cancelled."""
+    shas: dict[str, str] = {}
+    for n, (record, text) in enumerate(library.unindexed()):
+        if cancelled is not None and cancelled():
+            return None
+        if not fresh:  # update_document's semantics: the older version goes
+            writer.delete_by_term("id", record.id)
+        writer.add_document(**index_fields(record, text))
+        shas[record.id] = record.sha256
+        if progress is not None and n % 50 == 0:
+            progress(n, total, record.title)
+    writer.commit()
+    return shas
+
+
+def _write_in_processes(
+    writer: BulkSegmentWriter,
+    *,
+    files: IndexFiles,
+    library: Library,
+    fresh: bool,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> dict[str, str] | None:
+    """Index with writer processes that each write a segment; None if cancelled."""
+    doc_ids = library.unindexed_ids()
+    if not fresh:
+        for doc_id in doc_ids:
+            writer.delete_by_term("id", doc_id)
+    total = len(doc_ids)
+    procs = WriterProcesses(files.index_dir, library.db_path, doc_ids, PARALLEL_PROCS)
+    writer.tasks = procs.tasks  # for _cancel, should anything below fail
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, total, "")
+
+    written = procs.collect(cancelled, report)
+    if written is None:
+        return None
+    shas: dict[str, str] = {}
+    for share in written:
+        shas.update(share.shas)
+    writer.commit_with([w.segment for w in written if w.segment is not None])
+    return shas
 
 
 def _cancel(writer: Any) -> None:
