@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 
 import numpy as np
+import numpy.typing as npt
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.searching import Searcher
@@ -27,7 +28,13 @@ from app.core.search.evaluator_plan import (
     TermNode,
     plan,
 )
-from app.core.search.postings import DocArray, PostingSource, WeightArray, open_postings
+from app.core.search.postings import (
+    DocArray,
+    PositionArray,
+    PostingSource,
+    WeightArray,
+    open_postings,
+)
 from app.core.search.query import relaxed, with_title_boost
 
 Ranked = tuple[list[tuple[int, float]], int, int]
@@ -133,16 +140,34 @@ class Evaluator:
         # Key each occurrence by (document, where the phrase would start): the phrase is
         # there when every word gives the same key. Offsets keep the start non-negative.
         n = len(node.words)
-        keys = None
+        keys = _NO_DOCS
         for k, word in enumerate(node.words):
-            positions = self._source.positions(node.field, word, docs)
-            lengths = np.fromiter((len(p) for p in positions), dtype=np.int64, count=len(docs))
-            starts = np.concatenate(positions) + (n - k) if positions else _NO_DOCS
-            word_keys = np.unique((np.repeat(docs, lengths) << 32) | starts)
-            keys = word_keys if keys is None else np.intersect1d(keys, word_keys, True)
-        assert keys is not None
+            word_keys = _start_keys(self._source.positions(node.field, word, docs), docs, n - k)
+            keys = word_keys if k == 0 else keys[_contains(word_keys, keys)]
+            if not len(keys):
+                break
         found = np.isin(docs, np.unique(keys >> 32), assume_unique=True)
         return Matches(docs[found], candidates.scores[found])
+
+
+def _start_keys(positions: list[PositionArray], docs: DocArray, shift: int) -> DocArray:
+    """``document << 32 | position + shift`` for every position, ascending."""
+    if not positions:
+        return _NO_DOCS
+    lengths = np.fromiter((len(p) for p in positions), dtype=np.int64, count=len(docs))
+    keys = (np.repeat(docs, lengths) << 32) | (np.concatenate(positions) + shift)
+    # Ascending already when each document's positions are (as Whoosh stores them).
+    if len(keys) > 1 and not bool((keys[1:] >= keys[:-1]).all()):
+        keys.sort()
+    return keys
+
+
+def _contains(sorted_keys: DocArray, keys: DocArray) -> npt.NDArray[np.bool_]:
+    """Which of ``keys`` are in ``sorted_keys`` (a binary search each, no sorting)."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[at] == keys)
 
 
 def _boosted(m: Matches, boost: float) -> Matches:
