@@ -108,6 +108,9 @@ def serve(data_dir: str | None) -> int:
     Each job opens the data directory afresh (another process may have rebuilt the index
     meanwhile) and ends with one report or error line, as a one-shot run does.
     """
+    # The file readers load on first use (a search never needs them); here, while waiting.
+    import app.core.documents.loader  # noqa: F401, PLC0415
+
     for line in sys.stdin:
         if _stop.is_set():
             break

@@ -81,8 +81,9 @@ def run(data_dir: Path, folder: Path, saves: int) -> dict[str, Any]:
     runner.busyChanged.connect(watcher.set_busy)
     began = time.perf_counter()
     watcher.watch_library()
-    watch_ms = (time.perf_counter() - began) * 1000
+    watch_ms = (time.perf_counter() - began) * 1000  # the walk itself is in a pool thread
     runner.warm_up()
+    wait_for(app, watcher.idle, "the folders to be watched")
 
     clock = Clock()
     watcher.foldersChanged.connect(lambda _folders: clock.mark("detect"))
@@ -139,7 +140,7 @@ def run(data_dir: Path, folder: Path, saves: int) -> dict[str, Any]:
         "documents": workspace.library.count(),
         "saves": saves,
         "watched_folders": len(watcher.watched()),
-        "watch_setup_ms": round(watch_ms, 1),
+        "watch_gui_thread_ms": round(watch_ms, 1),
     }
     runner.stop()
     watcher.stop()
