@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from whoosh.codec import default_codec
+from app.core.search.flat_codec import FlatCodec
 
 
 def index_codec() -> Any:
-    """The codec new segments are written with (Whoosh's default until Carnet's flat one)."""
-    return default_codec()
+    """The codec new segments are written with: Carnet's flat postings (``flat_codec``),
+    which the vectorised evaluator reads as arrays; Whoosh's matchers read them too."""
+    return FlatCodec()

@@ -21,6 +21,7 @@ import sys
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from whoosh.util.numeric import length_to_byte
 
@@ -68,7 +69,7 @@ class TermStats:
 def pack_term(
     ids: Sequence[int],
     weights: Sequence[float],
-    values: Sequence[bytes | None],
+    values: Sequence[bytes],
     lengths: Sequence[int | None],
     blocksize: int = BLOCK_SIZE,
 ) -> tuple[bytes, TermStats]:
@@ -92,19 +93,15 @@ def pack_term(
         blocks += BLOCK.pack(
             ids[hi - 1], max(w32[lo:hi]), length_to_byte(mn or 0), length_to_byte(mx)
         )
-    ends: list[int] = []
-    end = 0
-    for v in values:
-        end += len(v) if v else 0
-        ends.append(end)
+    ends = accumulate(map(len, values))
     record = b"".join(
         (
             HEADER.pack(MAGIC, n, nblocks, blocksize),
             _le_bytes("I", ids),
             w32.tobytes() if not _BIG_ENDIAN else _le_bytes("f", w32),
             bytes(blocks),
-            _le_bytes("I", ends),
-            b"".join(v for v in values if v),
+            _le_bytes("I", list(ends)),
+            b"".join(values),
         )
     )
     stats = TermStats(
