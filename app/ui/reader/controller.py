@@ -57,15 +57,22 @@ class ReaderController(QObject):
             wanted = self._keeper.last_document()
             first = wanted if wanted in known else (records[0].id if records else None)
             if first is not None:
-                # Its own turn of the event loop: typesetting is not added to this one.
-                QTimer.singleShot(0, lambda: self._open_first(first))
+                # Turns of their own, not added to this one: the text page is shown and
+                # sized first (the first show of the browser costs a few ms), then the
+                # document is typeset and painted in the next turn.
+                QTimer.singleShot(0, lambda: self._show_page_then_open(first))
         elif current not in known:
             self.show_nothing()
         self.libraryListed.emit()
 
-    def _open_first(self, doc_id: str) -> None:
+    def _show_page_then_open(self, doc_id: str) -> None:
         if self.current() is None:
-            self._pane.select_document(doc_id)
+            self._reader.show_page()
+            QTimer.singleShot(0, lambda: self._open_first(doc_id))
+
+    def _open_first(self, doc_id: str) -> None:
+        if self.current() is None and not self._pane.select_document(doc_id):
+            self._reader.clear()  # it left the library meanwhile: the hint, not a blank page
 
     def show_nothing(self) -> None:
         """The reader's empty state: nothing open (the document left the library)."""

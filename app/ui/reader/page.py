@@ -18,7 +18,7 @@ from app.core.documents.layout import TextLayout
 from app.core.documents.structure import Block
 from app.core.library.store import DocumentRecord
 from app.ui.reader.browser import ReaderBrowser
-from app.ui.reader.render import palette_for, set_column_margins
+from app.ui.reader.render import palette_for, set_column_margins, warm_fonts
 from app.ui.reader.typeset import Typesetter
 from app.ui.themes import THEME_NAMES, THEMES, Theme
 
@@ -125,6 +125,16 @@ class ReaderPage(QWidget):
         self._document_changed()
         self._stack.setCurrentWidget(self.browser)
         self._typeset()
+
+    def show_page(self) -> None:
+        """Put the text page up, blank, ahead of a document opened in the next turn.
+
+        The browser's first show and the fonts' loading (several ms) then land in a turn of
+        their own, not in the document's typesetting turn (the first document of an import).
+        """
+        if self._record is None:
+            self._stack.setCurrentWidget(self.browser)
+            warm_fonts(self._font_size)
 
     def clear(self) -> None:
         """The empty state: no document, a friendly hint."""

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
     QTextList,
     QTextListFormat,
     QTextOption,
@@ -328,3 +329,22 @@ def set_column_margins(doc: QTextDocument, viewport_width: int, point_size: floa
     fmt.setRightMargin(side)
     root.setFrameFormat(fmt)
     return True
+
+
+# Letters a French page is made of: shaping them once loads their glyphs' metrics.
+_SAMPLE = "Le cœur ému, à l'été — où ç'eût été « Noël » ? Ÿ 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def warm_fonts(point_size: float) -> None:
+    """Load the reader's font engines and shape a sample line with each, ahead of a document.
+
+    The first document typeset in the process otherwise pays for them in its own turn
+    (several ms: font matching, faces loaded, glyph metrics), on top of its text.
+    """
+    title = serif_font(point_size * TITLE_SCALE)
+    title.setWeight(QFont.Weight.DemiBold)
+    for font in (serif_font(point_size), title, serif_font(point_size * META_SCALE)):
+        layout = QTextLayout(_SAMPLE, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
