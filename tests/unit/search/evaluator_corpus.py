@@ -7,6 +7,7 @@ import random
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from whoosh.index import Index, create_in
 
@@ -18,13 +19,13 @@ SEGMENTS = 4
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def build_index(directory: Path) -> Index:
-    """DOCUMENTS documents written in SEGMENTS commits (no merging), with some deleted
-    and some re-written: global document numbers have holes, as in a real index."""
+def build_index(directory: Path, codec: Any = None) -> Index:
+    """DOCUMENTS documents written in SEGMENTS commits (no merging) with ``codec``
+    (Whoosh's default when None), some deleted: global document numbers have holes."""
     ix = create_in(str(directory), build_schema())
     per = DOCUMENTS // SEGMENTS
     for segment in range(SEGMENTS):
-        writer = ix.writer()
+        writer = ix.writer(codec=codec) if codec is not None else ix.writer()
         for n in range(segment * per, (segment + 1) * per):
             writer.add_document(**_fields(n))
         if segment:

@@ -15,6 +15,7 @@ from whoosh.searching import Searcher
 
 from app.core.search import evaluator
 from app.core.search.evaluator_plan import plan
+from app.core.search.flat_codec import FlatCodec
 from app.core.search.query import QueryBuilder, relaxed, with_title_boost
 from tests.unit.search.evaluator_corpus import QueryMaker, build_index
 
@@ -22,9 +23,18 @@ QUERIES = 400
 REL = 1e-6
 
 
-@pytest.fixture(scope="module")
-def ix(tmp_path_factory: pytest.TempPathFactory) -> Index:
-    return build_index(Path(tmp_path_factory.mktemp("evaluator-index")))
+# Each posting format the evaluator reads: Whoosh's blocks (GenericPostings, through
+# Whoosh's matchers) and Carnet's flat records (FlatPostings, numpy.frombuffer).
+CODECS = {"GenericPostings": None, "FlatPostings": FlatCodec}
+
+
+@pytest.fixture(scope="module", params=sorted(CODECS))
+def ix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Index:
+    codec = CODECS[request.param]
+    ix = build_index(Path(tmp_path_factory.mktemp("evaluator-index")), codec and codec())
+    with ix.searcher() as s:
+        assert type(evaluator.source_for(s)).__name__ == request.param
+    return ix
 
 
 @pytest.fixture
