@@ -11,16 +11,17 @@ a damaged postings file raises ``FlatFormatError``, which ``damage`` counts as d
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 
-from app.core.search.flat_codec import FlatCodec, record_extent
+from app.core.search.flat_codec import FlatCodec
 from app.core.search.flat_format import HEADER, FlatFormatError, TermLayout
 from app.core.search.postings import DocArray, PositionArray, TermPostings
 
@@ -101,12 +102,12 @@ class FlatPostings:
             found = _record(leaf, fieldname, text)
             if found is None:
                 continue
-            postfile, layout = found
-            raw = postfile.get(layout.ids, 8 * layout.n)
-            local = np.frombuffer(raw, dtype="<u4", count=layout.n)
+            _, layout, raw = found
+            n, start = layout.n, HEADER.size
+            local = np.frombuffer(raw, dtype="<u4", count=n, offset=start)
             _check_ids(local, leaf, fieldname, text)
             docs = local.astype(np.int64) + leaf.base
-            w = np.frombuffer(raw, dtype="<f4", count=layout.n, offset=4 * layout.n)
+            w = np.frombuffer(raw, dtype="<f4", count=n, offset=start + 4 * n)
             if leaf.has_deletions:
                 keep = live[docs]
                 docs, w = docs[keep], w[keep]
@@ -133,37 +134,72 @@ class FlatPostings:
             found = _record(leaf, fieldname, text)
             if found is None:
                 raise KeyError(f"{fieldname}:{text!r} is in none of documents {wanted + leaf.base}")
-            postfile, layout = found
-            local = np.frombuffer(postfile.get(layout.ids, 4 * layout.n), dtype="<u4")
+            postfile, layout, raw = found
+            local = np.frombuffer(raw, dtype="<u4", count=layout.n, offset=HEADER.size)
             at = np.searchsorted(local, wanted)
             if (at >= layout.n).any() or (local[np.minimum(at, layout.n - 1)] != wanted).any():
                 raise KeyError(f"{fieldname}:{text!r} is not in all of {wanted + leaf.base}")
-            ends = np.frombuffer(postfile.get(layout.ends, 4 * layout.n), dtype="<u4")
-            starts = np.where(at > 0, ends[np.maximum(at - 1, 0)], 0)
-            for start, end in zip(starts.tolist(), ends[at].tolist(), strict=True):
-                if end < start or layout.values + end > layout.end:
-                    raise FlatFormatError(f"positions of {fieldname}:{text!r} overrun")
-                value = postfile.get(layout.values + start, end - start)
-                if dtype is not None:
-                    out.append(np.frombuffer(value, dtype=dtype).astype(np.int64))
-                else:
-                    out.append(np.array(fmt.decode_positions(value), dtype=np.int64))
+            ends_all = np.frombuffer(postfile.get(layout.ends, 4 * layout.n), dtype="<u4")
+            starts = np.where(at > 0, ends_all[np.maximum(at - 1, 0)], 0).astype(np.int64)
+            ends = ends_all[at].astype(np.int64)
+            if (ends < starts).any() or layout.values + int(ends[-1]) > layout.end:
+                raise FlatFormatError(f"positions of {fieldname}:{text!r} overrun their record")
+            out.extend(_values(postfile, layout.values, starts, ends, dtype=dtype, fmt=fmt))
         return out
 
 
-def _record(leaf: _Leaf, fieldname: str, text: str) -> tuple[Any, TermLayout] | None:
-    """The term's postings file and record layout in this segment, or None if absent."""
+def _values(
+    postfile: Any,
+    base: int,
+    starts: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    *,
+    dtype: str | None,
+    fmt: Any,
+) -> list[PositionArray]:
+    """Decoded values ``[start, end)`` of the values region at ``base``."""
+    first, last = int(starts[0]), int(ends[-1])
+    wanted = int((ends - starts).sum())
+    if dtype is not None and last - first <= 2 * wanted + 65536:
+        # Dense enough: one read and one conversion, then views (positions are 4 bytes).
+        span = np.frombuffer(postfile.get(base + first, last - first), dtype=dtype)
+        whole = span.astype(np.int64)
+        cuts = ((starts - first) // 4).tolist(), ((ends - first) // 4).tolist()
+        return [whole[a:b] for a, b in zip(*cuts, strict=True)]
+    out: list[PositionArray] = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        value = postfile.get(base + start, end - start)
+        if dtype is not None:
+            out.append(np.frombuffer(value, dtype=dtype).astype(np.int64))
+        else:
+            out.append(np.array(fmt.decode_positions(value), dtype=np.int64))
+    return out
+
+
+# W3's term info: flags, weight, doc frequency, lengths, max weight, ids, then the extent.
+_TERM_INFO = struct.Struct("!BfIBBfIIqi")
+
+
+def _record(leaf: _Leaf, fieldname: str, text: str) -> tuple[Any, TermLayout, bytes] | None:
+    """The term's postings file, record layout and first bytes (header, ids, weights) in
+    this segment, or None if the term is not there. One read: the doc frequency in the
+    term info says how long the ids and weights are."""
     reader = leaf.reader
     terms = reader._terms
+    key = terms._keycoder(fieldname, reader._text_to_bytes(fieldname, text))
     try:
-        info = terms.term_info(fieldname, reader._text_to_bytes(fieldname, text))
-    except TermNotFound:
+        info = terms._tindex[key]
+    except KeyError:
         return None
-    if info.is_inlined():  # FlatCodec never inlines: such a term info is not ours
-        raise FlatFormatError(f"{fieldname}:{text!r} has inlined postings")
-    offset, length = record_extent(info)
+    if len(info) != _TERM_INFO.size or info[0]:  # FlatCodec never inlines postings
+        raise FlatFormatError(f"{fieldname}:{text!r} has no flat postings record")
+    _, _, df, _, _, _, _, _, offset, length = _TERM_INFO.unpack(info)
     postfile = terms._postfile
-    return postfile, TermLayout.read(postfile.get(offset, HEADER.size), offset, length)
+    raw = postfile.get(offset, HEADER.size + 8 * df)
+    layout = TermLayout.read(raw[: HEADER.size], offset, length)
+    if layout.n != df or len(raw) != HEADER.size + 8 * df:
+        raise FlatFormatError(f"{fieldname}:{text!r}: record and term info disagree")
+    return postfile, layout, raw
 
 
 def _check_ids(local: npt.NDArray[np.uint32], leaf: _Leaf, fieldname: str, text: str) -> None:
