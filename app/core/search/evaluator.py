@@ -154,7 +154,7 @@ def _start_keys(positions: list[PositionArray], docs: DocArray, shift: int) -> D
     """``document << 32 | position + shift`` for every position, ascending."""
     if not positions:
         return _NO_DOCS
-    lengths = np.fromiter((len(p) for p in positions), dtype=np.int64, count=len(docs))
+    lengths = np.fromiter(map(len, positions), dtype=np.int64, count=len(docs))
     keys = (np.repeat(docs, lengths) << 32) | (np.concatenate(positions) + shift)
     # Ascending already when each document's positions are (as Whoosh stores them).
     if len(keys) > 1 and not bool((keys[1:] >= keys[:-1]).all()):
