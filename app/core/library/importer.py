@@ -7,7 +7,7 @@ old one in one transaction, flagged for the search index (``journal.py``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from app.core.documents.structure import blocks_to_json
 from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
 from app.core.library.moves import DocumentMoves
+from app.core.library.read_ahead import read_ahead
 from app.core.library.records import (
     Cancelled,
     DocumentRecord,
@@ -56,10 +57,23 @@ def iter_candidate_files(root: Path) -> Iterator[str]:
 Known = tuple[str, int, int, str, bool]
 
 
+def _to_read(name: str, existing: Known | None, reextract: bool) -> bool:
+    """Whether ``_import_one`` will likely read the file (a guess is fine: see ReadAhead)."""
+    if existing is None or reextract:
+        return True
+    try:
+        stat = os.stat(name)
+    except OSError:
+        return False
+    return (existing[1], existing[2]) != (stat.st_size, stat.st_mtime_ns)
+
+
 class DocumentImporter(DocumentMoves):
     """The part of ``Library`` that imports, refreshes and removes documents."""
 
     corpus_dir: Path | None
+    # While an import runs with files read ahead in helper processes: where to get them.
+    _loader: Callable[[str], LoadedDocument] | None = None
 
     def _forget_refused_roots(self) -> None:
         """Drop file roots that never became documents (older Carnets kept refused files).
@@ -178,16 +192,25 @@ class DocumentImporter(DocumentMoves):
         }
         duplicates = self._duplicate_memos()
         self._forget_titles()  # documents may have come and gone since the last import
-        for n, path in enumerate(files):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                return
-            if progress is not None:
-                progress(n, total, os.path.basename(path))
-            if path in excluded:
-                continue
-            memo = duplicates.get(path)
-            self._import_one(path, known.get(path), report, reextract=reextract, memo=memo)
+        ahead = read_ahead(
+            [p for p in files if p not in excluded and _to_read(p, known.get(p), reextract)]
+        )
+        self._loader = ahead.loaded if ahead is not None else None
+        try:
+            for n, path in enumerate(files):
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    return
+                if progress is not None:
+                    progress(n, total, os.path.basename(path))
+                if path in excluded:
+                    continue
+                memo = duplicates.get(path)
+                self._import_one(path, known.get(path), report, reextract=reextract, memo=memo)
+        finally:
+            self._loader = None
+            if ahead is not None:
+                ahead.close()
         if progress is not None:
             progress(total, total, "")
 
@@ -226,7 +249,7 @@ class DocumentImporter(DocumentMoves):
             # Imported when a file is read: opening a library to search never reads one.
             from app.core.documents.loader import load_document  # noqa: PLC0415
 
-            loaded = load_document(path)
+            loaded = self._loader(name) if self._loader is not None else load_document(path)
         except DocumentSkipped as skip:
             report.skipped.append(skip)
             return
