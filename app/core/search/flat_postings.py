@@ -28,6 +28,10 @@ from app.core.search.postings import DocArray, PositionArray, TermPostings
 if TYPE_CHECKING:
     from whoosh.searching import Searcher
 
+# Positions of several documents are read as one span when it holds at most twice what
+# was asked for plus this many bytes; sparser, one read per document.
+SPAN_SLACK = 65536
+
 # Whoosh stores a field's length in one byte; this is its decoding as a lookup table.
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -160,7 +164,7 @@ def _values(
     """Decoded values ``[start, end)`` of the values region at ``base``."""
     first, last = int(starts[0]), int(ends[-1])
     wanted = int((ends - starts).sum())
-    if dtype is not None and last - first <= 2 * wanted + 65536:
+    if dtype is not None and last - first <= 2 * wanted + SPAN_SLACK:
         # Dense enough: one read and one conversion, then views (positions are 4 bytes).
         span = np.frombuffer(postfile.get(base + first, last - first), dtype=dtype)
         whole = span.astype(np.int64)

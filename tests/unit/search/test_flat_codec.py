@@ -11,6 +11,8 @@ from whoosh.codec import default_codec
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
+from app.core.search import flat_postings
+from app.core.search.analysis import query_term
 from app.core.search.flat_codec import FlatCodec
 from app.core.search.flat_postings import FlatPostings
 from app.core.search.postings import GenericPostings, open_postings
@@ -169,3 +171,24 @@ def test_matchers_skip_and_score_like_w3(tmp_path: Path, blocksize: int) -> None
     w3 = build(tmp_path / "w3", default_codec())
     flat = build(tmp_path / "flat", FlatCodec(blocksize=blocksize))
     assert _answers(flat) == _answers(w3)
+
+
+@pytest.mark.parametrize("one_read", [True, False])
+def test_positions_of_some_documents_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_read: bool
+) -> None:
+    monkeypatch.setattr(flat_postings, "SPAN_SLACK", 10**9 if one_read else -(10**9))
+    ix = build(tmp_path / "flat", FlatCodec())
+    with ix.searcher() as s:
+        flat, generic = FlatPostings(s), GenericPostings(s)
+        for word in ("accord", "paix", "voyage"):
+            text = query_term(word)
+            docs = flat.postings("content", text).docnums
+            some = docs[::3]  # across every segment, gaps between them
+            assert len(some) > 10
+            got = [p.tolist() for p in flat.positions("content", text, some)]
+            assert got == [p.tolist() for p in generic.positions("content", text, some)]
+            assert all(got)
+        with pytest.raises(KeyError):  # a document without the term is the caller's error
+            accord = flat.postings("content", query_term("accord")).docnums
+            flat.positions("content", "rare1", accord[:1])
