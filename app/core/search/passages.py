@@ -11,10 +11,10 @@ would shift the ranking statistics of every other document.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
@@ -102,23 +102,21 @@ def best_windows(
     A window is worth the weight (rarity) of each distinct query word it holds, then
     its number of hits: the passage that has all the words beats one that repeats one.
     """
-    ordered = sorted(positions)
-    scored: list[tuple[float, int, int]] = []
-    inside: Counter[str] = Counter()
-    j = 0
-    for i, first in enumerate(ordered):
-        while j < len(ordered) and ordered[j] - first < PASSAGE_WORDS:
-            inside[positions[ordered[j]]] += 1
-            j += 1
-        worth = sum(weights.get(t, 1.0) for t in inside) * 100 + (j - i)
-        scored.append((worth, first, ordered[j - 1]))
-        term = positions[first]
-        inside[term] -= 1
-        if not inside[term]:
-            del inside[term]
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    if not positions:
+        return []
+    # A book holds thousands of hits of a common word: arrays, not a loop per hit.
+    ordered = np.array(sorted(positions), dtype=np.int64)
+    n = len(ordered)
+    ends = np.searchsorted(ordered, ordered + PASSAGE_WORDS)  # window i is [i, ends[i])
+    terms = [positions[p] for p in ordered.tolist()]
+    worth = np.zeros(n, dtype=np.float64)
+    for term in dict.fromkeys(terms):
+        seen = np.concatenate(([0], np.cumsum([t == term for t in terms])))
+        worth += np.where(seen[ends] > seen[:n], weights.get(term, 1.0), 0.0)
+    worth = worth * 100 + (ends - np.arange(n))
     chosen: list[tuple[int, int]] = []
-    for _, first, last in scored:
+    for i in np.lexsort((ordered, -worth)).tolist():
+        first, last = int(ordered[i]), int(ordered[ends[i] - 1])
         if all(last < a or first > b for a, b in chosen):
             chosen.append((first, last))
             if len(chosen) == count:
