@@ -80,7 +80,6 @@ class Evaluator:
             raise TypeError("the evaluator scores with BM25F only")
         self._weighting: scoring.BM25F = weighting
         self._searcher = searcher
-        self._reader = searcher.reader()
         self._source = source_for(searcher)
         self._terms: dict[tuple[str, str], Matches] = {}
 
