@@ -23,7 +23,17 @@ from whoosh.matching.mcore import LeafMatcher
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 
-from app.core.search.flat_format import BLOCK, BLOCK_SIZE, HEADER, TermLayout, le_array, pack_term
+from app.core.search.flat_format import (
+    BLOCK,
+    BLOCK_SIZE,
+    HEADER,
+    TRAILER,
+    TRAILER_MAGIC,
+    FlatFormatError,
+    TermLayout,
+    le_array,
+    pack_term,
+)
 
 
 def _term_info(stats: Any, offset: int, length: int) -> W3TermInfo:
@@ -46,6 +56,18 @@ def record_extent(terminfo: W3TermInfo) -> tuple[int, int]:
     if isinstance(length, tuple):
         (length,) = length
     return int(offset), int(length)
+
+
+def check_trailer(postfile: Any, length: int) -> None:
+    """Raise ``FlatFormatError`` unless the postings file ends with the trailer its writer
+    wrote, giving its whole length: a truncated file is found when the segment is opened,
+    not by the first search that reaches its end."""
+    tail = postfile.get(length - TRAILER.size, TRAILER.size) if length >= TRAILER.size else b""
+    if len(tail) != TRAILER.size:
+        raise FlatFormatError(f"postings file of {length} bytes has no trailer")
+    magic, written = TRAILER.unpack(tail)
+    if magic != TRAILER_MAGIC or written != length:
+        raise FlatFormatError(f"postings file is {length} bytes, its trailer says {written}")
 
 
 class FlatPostingsWriter:
@@ -121,6 +143,11 @@ class FlatFieldWriter(W3FieldWriter):
         info = write_term(self._postfile, docnums, weights, values, lengths, self._codec.blocksize)
         self._tindex.add(pack_ushort(self._fieldid) + btext, info.to_bytes())
 
+    def close(self) -> None:
+        # The trailer lets a reader see on open that the file is whole (see check_trailer).
+        self._postfile.write(TRAILER.pack(TRAILER_MAGIC, self._postfile.tell() + TRAILER.size))
+        super().close()
+
 
 class FlatCodec(W3Codec):
     """Whoosh's W3 codec with flat posting records (see the module docstring)."""
@@ -140,6 +167,16 @@ class FlatCodec(W3Codec):
         if byteids:  # term vectors (Carnet stores none) keep W3's blocks
             return super().postings_writer(dbfile, byteids=True)
         return FlatPostingsWriter(dbfile, self.blocksize)
+
+    def terms_reader(self, storage: Any, segment: Any) -> Any:
+        reader = super().terms_reader(storage, segment)
+        length = storage.file_length(segment.make_filename(self.POSTS_EXT))
+        try:
+            check_trailer(reader._postfile, length)
+        except BaseException:
+            reader.close()
+            raise
+        return reader
 
     def postings_reader(
         self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None

@@ -9,6 +9,8 @@ A term's record in the postings file, all little-endian, no padding::
     ends: n x u32           where each posting's value ends in ``values``
     values: bytes           encoded positions, read only for the postings that need them
 
+After the last record: b"FLTE" | the file's length: u64, checked when a segment is opened.
+
 The ids and weights of a whole term are contiguous, so ``numpy.frombuffer`` reads them
 without a Python loop; Whoosh's matchers walk the same arrays in blocks of ``blocksize``
 (the block table gives them the per-block maxima they use to skip).
@@ -27,6 +29,9 @@ from whoosh.util.numeric import length_to_byte
 
 MAGIC = b"FLT1"
 HEADER = struct.Struct("<4sIII")
+# The postings file ends with this tag and the file's whole length (u64).
+TRAILER_MAGIC = b"FLTE"
+TRAILER = struct.Struct("<4sQ")
 BLOCK = struct.Struct("<IfBBxx")
 BLOCK_SIZE = 128  # postings per matcher block, as W3: granularity for Whoosh's skipping
 

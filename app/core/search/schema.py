@@ -15,8 +15,9 @@ from app.core.search.analysis import (
     french_analyzer,
 )
 
-SCHEMA_VERSION = 5  # 2: no spelling field, fast positions; 3: title inside content; 4: marks
+SCHEMA_VERSION = 6  # 2: no spelling field, fast positions; 3: title inside content; 4: marks
 # 5: positions as raw uint32 (FrenchPositions) and flat posting records (FlatCodec)
+# 6: flat postings files end with a trailer (truncation found on open)
 INDEX_VERSION = f"{SCHEMA_VERSION}.{ANALYSIS_VERSION}"
 STAMP_FILE = "carnet-index.json"
 SEARCH_FIELDS = frozenset({"title", "content"})

@@ -85,3 +85,15 @@ def test_a_garbled_flat_postings_file_is_damage(
     with pytest.raises(IndexDamagedError) as damaged:
         damage_checked(_search_everything(ix))
     assert damaged.value.reason
+
+
+def test_a_truncated_flat_postings_file_is_damage_found_on_open(tmp_path: Path) -> None:
+    ix = build(tmp_path / "flat", FlatCodec())
+    ix.writer(codec=FlatCodec(), compound=False).commit(optimize=True)  # a .pst file of its own
+    damage_checked(_search_everything(ix))
+    (postings,) = Path(ix.storage.folder).glob("*.pst")
+    raw = postings.read_bytes()
+    postings.write_bytes(raw[: len(raw) - 100])  # only the last term's record is cut
+    with pytest.raises(IndexDamagedError) as damaged:
+        damage_checked(lambda: ix.searcher().close())  # found on open, before any search
+    assert damaged.value.reason == "FlatFormatError"
