@@ -9,7 +9,7 @@ import pytest
 from whoosh import qparser
 from whoosh.codec import default_codec
 from whoosh.filedb.filestore import RamStorage
-from whoosh.index import Index
+from whoosh.index import Index, create_in
 
 from app.core.search import flat_postings
 from app.core.search.analysis import query_term
@@ -192,3 +192,12 @@ def test_positions_of_some_documents_only(
         with pytest.raises(KeyError):  # a document without the term is the caller's error
             accord = flat.postings("content", query_term("accord")).docnums
             flat.positions("content", "rare1", accord[:1])
+
+
+def test_an_empty_index_reads_as_no_postings(tmp_path: Path) -> None:
+    ix = create_in(str(tmp_path), build_schema())
+    ix.writer(codec=FlatCodec()).commit()  # nothing added: no segment
+    with ix.searcher() as s:
+        source = open_postings(s)
+        assert len(source.postings("content", "accord")) == 0
+        assert source.doc_count() == 0 and len(source.field_lengths("content")) == 0
