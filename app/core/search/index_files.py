@@ -17,9 +17,13 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from app.core.errors import SearchIndexError
+from app.core.search import buffer_views
 from app.core.search.damage import BEING_BUILT, IndexDamagedError, damage_checked
 from app.core.search.query import QueryBuilder
 from app.core.search.schema import INDEX_VERSION, STAMP_FILE, build_schema
+
+# Segment files are read in place through their map, not copied (see buffer_views).
+buffer_views.install()
 
 
 class IndexFiles:
