@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +56,8 @@ def report_messages(ws: Workspace) -> None:
 
 
 def print_json(data: Any) -> None:
+    import json  # noqa: PLC0415 - only the --json commands need it, not --help
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=None)
     sys.stdout.write("\n")
     sys.stdout.flush()
