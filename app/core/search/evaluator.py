@@ -30,7 +30,7 @@ from app.core.search.evaluator_plan import (
 )
 from app.core.search.postings import (
     DocArray,
-    PositionArray,
+    JoinedPositions,
     PostingSource,
     WeightArray,
     open_postings,
@@ -130,35 +130,45 @@ class Evaluator:
 
     def _phrase(self, node: PhraseNode) -> Matches:
         """Documents with the words at consecutive positions; positions are read for the
-        documents that have every word only."""
+        documents that have every word only, and each word narrows those the next reads."""
         parts = [self._term(node.field, w) for w in node.words]
         candidates = _all(parts)
         if len(node.words) == 1 or not len(candidates):
             return candidates
-        docs = candidates.docs
-        # Key each occurrence by (document, where the phrase would start): the phrase is
-        # there when every word gives the same key. Offsets keep the start non-negative.
+        # Key each occurrence by (document, where the phrase would end): the phrase is
+        # there when every word gives the same key. The rarest word goes first: what it
+        # leaves is often a small part of the candidates, and later words read only that.
         n = len(node.words)
+        reader = self._searcher.reader()
+        order = sorted(range(n), key=lambda k: reader.frequency(node.field, node.words[k]))
+        docs = candidates.docs
         keys = _NO_DOCS
-        for k, word in enumerate(node.words):
-            word_keys = _start_keys(self._source.positions(node.field, word, docs), docs, n - k)
-            keys = word_keys if k == 0 else keys[_contains(word_keys, keys)]
+        for step, k in enumerate(order):
+            joined = self._source.joined_positions(node.field, node.words[k], docs)
+            word_keys = _start_keys(joined, docs, n - k)
+            keys = word_keys if step == 0 else keys[_contains(word_keys, keys)]
             if not len(keys):
-                break
-        found = np.isin(docs, np.unique(keys >> 32), assume_unique=True)
-        return Matches(docs[found], candidates.scores[found])
+                return NO_MATCHES
+            docs = _docs_of(keys)
+        found = np.isin(candidates.docs, docs, assume_unique=True)
+        return Matches(candidates.docs[found], candidates.scores[found])
 
 
-def _start_keys(positions: list[PositionArray], docs: DocArray, shift: int) -> DocArray:
+def _start_keys(joined: JoinedPositions, docs: DocArray, shift: int) -> DocArray:
     """``document << 32 | position + shift`` for every position, ascending."""
-    if not positions:
-        return _NO_DOCS
-    lengths = np.fromiter(map(len, positions), dtype=np.int64, count=len(docs))
-    keys = (np.repeat(docs, lengths) << 32) | (np.concatenate(positions) + shift)
+    keys = (np.repeat(docs, joined.counts) << 32) | (joined.positions + shift)
     # Ascending already when each document's positions are (as Whoosh stores them).
     if len(keys) > 1 and not bool((keys[1:] >= keys[:-1]).all()):
         keys.sort()
     return keys
+
+
+def _docs_of(sorted_keys: DocArray) -> DocArray:
+    """The distinct documents of ascending keys (no sort: they are grouped already)."""
+    docs = sorted_keys >> 32
+    first = np.ones(len(docs), dtype=np.bool_)
+    first[1:] = docs[1:] != docs[:-1]
+    return docs[first]
 
 
 def _contains(sorted_keys: DocArray, keys: DocArray) -> npt.NDArray[np.bool_]:

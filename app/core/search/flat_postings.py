@@ -23,7 +23,7 @@ from whoosh.util.numeric import byte_to_length
 
 from app.core.search.flat_codec import FlatCodec
 from app.core.search.flat_format import HEADER, FlatFormatError, TermLayout
-from app.core.search.postings import DocArray, PositionArray, TermPostings
+from app.core.search.postings import DocArray, JoinedPositions, PositionArray, TermPostings
 
 if TYPE_CHECKING:
     from whoosh.searching import Searcher
@@ -124,12 +124,16 @@ class FlatPostings:
         return TermPostings(np.concatenate(ids), np.concatenate(weights).astype(np.float64))
 
     def positions(self, fieldname: str, text: str, docnums: DocArray) -> list[PositionArray]:
-        out: list[PositionArray] = []
-        if not len(docnums):
-            return out
+        return self.joined_positions(fieldname, text, docnums).split()
+
+    def joined_positions(self, fieldname: str, text: str, docnums: DocArray) -> JoinedPositions:
         docnums = np.asarray(docnums, dtype=np.int64)
+        if not len(docnums):
+            return JoinedPositions.of([])
         fmt = self._searcher.schema[fieldname].format
         dtype = getattr(fmt, "RAW_POSITIONS", None)
+        values: list[PositionArray] = []
+        counts: list[DocArray] = []
         for leaf in self._leaves:
             lo, hi = np.searchsorted(docnums, [leaf.base, leaf.base + leaf.doccount])
             if lo == hi:
@@ -146,38 +150,66 @@ class FlatPostings:
             ends_all = np.frombuffer(postfile.get(layout.ends, 4 * layout.n), dtype="<u4")
             starts = np.where(at > 0, ends_all[np.maximum(at - 1, 0)], 0).astype(np.int64)
             ends = ends_all[at].astype(np.int64)
-            if (ends < starts).any() or layout.values + int(ends[-1]) > layout.end:
+            if (
+                (ends < starts).any()
+                or (starts[1:] < ends[:-1]).any()
+                or layout.values + int(ends[-1]) > layout.end
+                or (dtype is not None and ((ends - starts) % 4).any())
+            ):
                 raise FlatFormatError(f"positions of {fieldname}:{text!r} overrun their record")
-            out.extend(_values(postfile, layout.values, starts, ends, dtype=dtype, fmt=fmt))
-        return out
+            if dtype is None:
+                joined = JoinedPositions.of(_decoded(postfile, layout.values, starts, ends, fmt))
+                values.append(joined.positions)
+                counts.append(joined.counts)
+            else:
+                values.append(_raw_values(postfile, layout.values, starts, ends, dtype))
+                counts.append((ends - starts) // 4)
+        if not values:
+            return JoinedPositions.of([])
+        if len(values) == 1:
+            return JoinedPositions(values[0], counts[0])
+        return JoinedPositions(np.concatenate(values), np.concatenate(counts))
 
 
-def _values(
+def _raw_values(
     postfile: Any,
     base: int,
     starts: npt.NDArray[np.int64],
     ends: npt.NDArray[np.int64],
-    *,
-    dtype: str | None,
+    dtype: str,
+) -> PositionArray:
+    """Values ``[start, end)`` of the values region at ``base``, end to end, as one array
+    (values of Carnet's positions format: 4 bytes each)."""
+    first, last = int(starts[0]), int(ends[-1])
+    sizes = ends - starts
+    wanted = int(sizes.sum())
+    if last - first <= 2 * wanted + SPAN_SLACK:
+        # Dense enough: one read, then one gather of the wanted values (no array per
+        # document: for 40,000 documents those cost more than the read).
+        span = np.frombuffer(postfile.get(base + first, last - first), dtype=dtype)
+        if wanted == last - first:  # adjacent documents: the span is the answer
+            return span.astype(np.int64)
+        counts = sizes // 4
+        shift = (starts - first) // 4 - (np.cumsum(counts) - counts)
+        at: npt.NDArray[np.int64] = np.arange(wanted // 4) + np.repeat(shift, counts)
+        return span[at].astype(np.int64)
+    spans = zip(starts.tolist(), ends.tolist(), strict=True)
+    pieces = [postfile.get(base + a, b - a) for a, b in spans]
+    return np.frombuffer(b"".join(pieces), dtype=dtype).astype(np.int64)
+
+
+def _decoded(
+    postfile: Any,
+    base: int,
+    starts: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
     fmt: Any,
 ) -> list[PositionArray]:
-    """Decoded values ``[start, end)`` of the values region at ``base``."""
-    first, last = int(starts[0]), int(ends[-1])
-    wanted = int((ends - starts).sum())
-    if dtype is not None and last - first <= 2 * wanted + SPAN_SLACK:
-        # Dense enough: one read and one conversion, then views (positions are 4 bytes).
-        span = np.frombuffer(postfile.get(base + first, last - first), dtype=dtype)
-        whole = span.astype(np.int64)
-        cuts = ((starts - first) // 4).tolist(), ((ends - first) // 4).tolist()
-        return [whole[a:b] for a, b in zip(*cuts, strict=True)]
-    out: list[PositionArray] = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        value = postfile.get(base + start, end - start)
-        if dtype is not None:
-            out.append(np.frombuffer(value, dtype=dtype).astype(np.int64))
-        else:
-            out.append(np.array(fmt.decode_positions(value), dtype=np.int64))
-    return out
+    """Values of a positions format other than Carnet's, decoded by the format itself."""
+    return [
+        np.array(fmt.decode_positions(postfile.get(base + a, b - a)), dtype=np.int64)
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
 
 
 # W3's term info: flags, weight, doc frequency, lengths, max weight, ids, then the extent.

@@ -45,6 +45,29 @@ class TermPostings:
         return len(self.docnums)
 
 
+@dataclass(frozen=True)
+class JoinedPositions:
+    """One term's word positions in several documents, end to end in one array."""
+
+    positions: PositionArray
+    """The first document's positions (ascending), then the next one's, and so on."""
+    counts: DocArray
+    """How many of ``positions`` each document has, in the order the documents were asked."""
+
+    @classmethod
+    def of(cls, per_document: list[PositionArray]) -> JoinedPositions:
+        if not per_document:
+            return cls(_NO_DOCS, _NO_DOCS)
+        counts = np.fromiter(map(len, per_document), dtype=np.int64, count=len(per_document))
+        return cls(np.concatenate(per_document).astype(np.int64, copy=False), counts)
+
+    def split(self) -> list[PositionArray]:
+        """Per document, its positions (views of ``positions``)."""
+        if not len(self.counts):
+            return []
+        return np.split(self.positions, np.cumsum(self.counts[:-1]).tolist())
+
+
 class PostingSource(Protocol):
     """What an evaluator needs of an index, as arrays."""
 
@@ -76,6 +99,11 @@ class PostingSource(Protocol):
     def positions(self, fieldname: str, text: str, docnums: DocArray) -> list[PositionArray]:
         """The term's word positions in each of ``docnums`` (each must hold the term),
         read for those documents only."""
+        ...
+
+    def joined_positions(self, fieldname: str, text: str, docnums: DocArray) -> JoinedPositions:
+        """``positions`` as one array and a count per document: what a phrase check on
+        thousands of documents wants, without an array per document."""
         ...
 
 
@@ -135,6 +163,9 @@ class GenericPostings:
                 raise KeyError(f"{fieldname}:{text!r} is not in document {docnum}")
             out.append(np.array(m.value_as("positions"), dtype=np.int64))
         return out
+
+    def joined_positions(self, fieldname: str, text: str, docnums: DocArray) -> JoinedPositions:
+        return JoinedPositions.of(self.positions(fieldname, text, docnums))
 
 
 def open_postings(searcher: Searcher) -> PostingSource:

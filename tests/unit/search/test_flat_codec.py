@@ -189,6 +189,13 @@ def test_positions_of_some_documents_only(
             got = [p.tolist() for p in flat.positions("content", text, some)]
             assert got == [p.tolist() for p in generic.positions("content", text, some)]
             assert all(got)
+            # End to end in one array: for some documents (a gather) and for all of them
+            # (each segment's values taken whole).
+            for wanted in (some, docs):
+                joined = flat.joined_positions("content", text, wanted)
+                expected = generic.positions("content", text, wanted)
+                assert joined.counts.tolist() == [len(p) for p in expected]
+                assert joined.positions.tolist() == [x for p in expected for x in p.tolist()]
         with pytest.raises(KeyError):  # a document without the term is the caller's error
             accord = flat.postings("content", query_term("accord")).docnums
             flat.positions("content", "rare1", accord[:1])
