@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.documents.toc import TocEntry, page_at, page_starts
+from app.core.i18n import tr
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -27,14 +28,14 @@ class ContentsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, entries: Sequence[TocEntry], text: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Contents")
+        self.setWindowTitle(tr("Contents"))
         self.resize(460, 520)
         starts = page_starts(text)
         paged = len(starts) > 1
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Contents")
+        self.tree.setAccessibleName(tr("Contents"))
         self.tree.setColumnCount(2 if paged else 1)
-        self.tree.setHeaderLabels(["Title", "Page"] if paged else ["Title"])
+        self.tree.setHeaderLabels([tr("Title"), tr("Page")] if paged else [tr("Title")])
         self.tree.setHeaderHidden(not paged)
         self.tree.setUniformRowHeights(True)
         parents: list[tuple[int, QTreeWidgetItem]] = []  # (level, item) of the open branch

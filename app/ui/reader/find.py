@@ -12,6 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.core.documents.layout import FoldedText
+from app.core.i18n import tr
+from app.core.i18n.formats import number
 from app.ui.reader.marks import Stepper
 from app.ui.reader.step_bar import StepBar
 
@@ -20,20 +22,21 @@ class FindBar(StepBar):
     queryChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("readerFindBar", "Find in document", parent)
+        super().__init__("readerFindBar", tr("Find in document"), parent)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find in document")
-        self.field.setAccessibleName("Find in document")
+        self.field.setPlaceholderText(tr("Find in document"))
+        self.field.setAccessibleName(tr("Find in document"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.queryChanged)
         self.count = QLabel(self)
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("999 of 999 "))
+        widest = tr("{current} of {total}").format(current="999", total="999") + " "
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(widest))
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.previous = self.step_button(
-            "↑", "Previous match (Shift+Enter)", self.previousRequested
+            "↑", tr("Previous match"), self.previousRequested, tr("Shift+Enter")
         )
-        self.next = self.step_button("↓", "Next match (Enter)", self.nextRequested)
-        close = self.step_button("✕", "Close (Esc)", self.closeRequested)
+        self.next = self.step_button("↓", tr("Next match"), self.nextRequested, tr("Enter"))
+        close = self.step_button("✕", tr("Close"), self.closeRequested, tr("Esc"))
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.setSpacing(4)
@@ -49,9 +52,11 @@ class FindBar(StepBar):
         if not self.field.text().strip():
             self.count.setText("")
         elif total == 0:
-            self.count.setText("No matches")
+            self.count.setText(tr("No matches"))
         else:
-            self.count.setText(f"{current} of {total}")
+            self.count.setText(
+                tr("{current} of {total}").format(current=number(current), total=number(total))
+            )
         self.previous.setEnabled(total > 0)
         self.next.setEnabled(total > 0)
 

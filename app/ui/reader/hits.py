@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.core.documents.layout import Span, TextLayout
+from app.core.i18n import tr
+from app.core.i18n.formats import number
 from app.core.search.analysis import matching_spans
 from app.core.search.query_terms import Phrase, phrase_spans, phrase_terms
 from app.ui.reader.step_bar import StepBar
@@ -43,20 +45,23 @@ class HitsBar(StepBar):
     """'Match 2 of 14' for the search hits, with previous/next (F3) and close."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("readerHitsBar", "Search matches", parent)
+        super().__init__("readerHitsBar", tr("Search matches"), parent)
         self.count = QLabel(self)
-        self.count.setAccessibleName("Search match count")
+        self.count.setAccessibleName(tr("Search match count"))
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 8, 2)
         row.setSpacing(4)
         row.addWidget(self.count, 1)
         button = self.step_button
-        row.addWidget(button("↑", "Previous search match (Shift+F3)", self.previousRequested))
-        row.addWidget(button("↓", "Next search match (F3)", self.nextRequested))
-        row.addWidget(button("✕", "Stop marking search matches", self.closeRequested))
+        row.addWidget(
+            button("↑", tr("Previous search match"), self.previousRequested, tr("Shift+F3"))
+        )
+        row.addWidget(button("↓", tr("Next search match"), self.nextRequested, "F3"))
+        row.addWidget(button("✕", tr("Stop marking search matches"), self.closeRequested))
 
     def set_count(self, current: int, total: int) -> None:
         """'Search match 2 of 14' (current is 1-based); hidden without matches."""
-        self.count.setText(f"Search match {current} of {total}" if total else "")
+        shown = tr("Search match {current} of {total}") if total else ""
+        self.count.setText(shown.format(current=number(current), total=number(total)))
         self.setVisible(total > 0)

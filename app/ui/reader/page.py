@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.documents.layout import TextLayout
 from app.core.documents.structure import Block
+from app.core.i18n import tr
 from app.core.library.store import DocumentRecord
 from app.ui.reader.browser import ReaderBrowser
 from app.ui.reader.render import palette_for, set_column_margins, warm_fonts
@@ -63,8 +64,8 @@ class ReaderPage(QWidget):
         # Asked once, here: PySide6's first viewport() call sets up ~40 widget enum types
         # (25-30 ms), which otherwise lands in the first document's opening, mid-import.
         self._viewport = self.browser.viewport()
-        self.browser.setAccessibleName("Document text")
-        self._empty = QLabel("Choose a document to read", self)
+        self.browser.setAccessibleName(tr("Document text"))
+        self._empty = QLabel(tr("Choose a document to read"), self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._stack = QStackedWidget(self)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextBlockFormat, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
+from app.core.i18n import tr
+
 # On the block format of a page's first paragraph: its page number (tests read it too).
 PAGE_PROPERTY = QTextFormat.Property.UserProperty + 20
 # The room above a page's first paragraph, in lines of the body font.
@@ -58,6 +60,7 @@ class PageMarks:
         ink = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
         font = QFont(doc.defaultFont())
         font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
+        label_of = tr("Page {page}")
         painter.save()
         painter.setFont(font)
         frame = doc.rootFrame().frameFormat()
@@ -77,7 +80,7 @@ class PageMarks:
             y = text_top - scroll - margin * 0.5
             if y < -margin or y > height + margin:
                 continue
-            label = f"Page {page}"
+            label = label_of.format(page=page)
             width = painter.fontMetrics().horizontalAdvance(label) + 16
             middle = (left + right) / 2
             painter.setPen(QPen(rule, 1))

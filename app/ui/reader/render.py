@@ -25,8 +25,9 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from app.core.dates import parse_day
 from app.core.documents.layout import LINE_SEPARATOR, Run, TextLayout, url_spans
+from app.core.i18n import tr
+from app.core.i18n.formats import long_date, reading_time
 from app.core.library.store import DocumentRecord
 from app.ui.plain_text import tooltip
 from app.ui.reader.page_marks import page_block_format
@@ -48,20 +49,6 @@ META_SCALE = 0.82
 # COLUMN_CHARS characters in the current font.
 _MEASURE = "Le chef de la diplomatie américaine s’entretenait avec son vis-à-vis russe."
 COLUMN_CHARS = 68
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def palette_for(theme: Theme, base: QPalette) -> QPalette:
@@ -100,18 +87,14 @@ def column_width(point_size: float) -> float:
 
 
 def meta_line(record: DocumentRecord) -> str:
-    """'source · 2 March 2023 · 4 min read', skipping what is unknown."""
+    """'source · 2 mars 2023 · 4 min de lecture' in the reader's language, skipping what
+    is unknown. The parts are separate facts joined by a dot, so no sentence is split."""
     parts = [record.source] if record.source else []
     if record.date:
-        parts.append(_pretty_date(record.date))
-    minutes = record.reading_minutes
-    parts.append("under 1 min read" if minutes < 1 else f"{minutes} min read")
+        # A date that is not a real day (a year alone, "printemps 2021") is shown as given.
+        parts.append(long_date(record.date) or record.date)
+    parts.append(reading_time(record.reading_minutes))
     return " · ".join(parts)
-
-
-def _pretty_date(value: str) -> str:
-    d = parse_day(value)
-    return value if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 @dataclass(frozen=True)
@@ -312,7 +295,7 @@ class BodyWriter:
 
 def _one_line(text: str) -> str:
     # A title is one block: any newline in it would add a block and shift the body.
-    return " ".join(text.split()) or "Untitled"
+    return " ".join(text.split()) or tr("Untitled")
 
 
 def set_column_margins(doc: QTextDocument, viewport_width: int, point_size: float) -> bool:

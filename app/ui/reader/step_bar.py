@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from app.core.i18n import tr
+
 
 class StepBar(QWidget):
     """Base of the find bar and the search-hits bar: their signals and their buttons."""
@@ -19,12 +21,15 @@ class StepBar(QWidget):
         self.setAccessibleName(accessible_name)
         self.setAutoFillBackground(True)
 
-    def step_button(self, text: str, tip: str, signal: SignalInstance) -> QToolButton:
-        """A flat button that emits ``signal``; its tooltip names the key, not its name."""
+    def step_button(
+        self, text: str, name: str, signal: SignalInstance, keys: str = ""
+    ) -> QToolButton:
+        """A flat button that emits ``signal``, named ``name`` for screen readers; its
+        tooltip names the key (``keys``, already in the reader's language) as well."""
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (", maxsplit=1)[0])
+        button.setToolTip(tr("{action} ({keys})").format(action=name, keys=keys) if keys else name)
+        button.setAccessibleName(name)
         button.setAutoRaise(True)
         button.clicked.connect(lambda _checked=False: signal.emit())
         return button

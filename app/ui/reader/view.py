@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QT
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.documents.layout import snap_to_words
+from app.core.i18n import tr, tr_noop
 from app.core.notes import Note
 from app.core.search.query_terms import Phrase
 from app.ui.reader.find import FindBar, FindController
@@ -37,7 +38,9 @@ __all__ = ["DEFAULT_FONT_SIZE", "MAX_FONT_SIZE", "MIN_FONT_SIZE", "ReaderView", 
 
 _HIGHLIGHT_KEYS = {"Ctrl+Shift+H": False, "Ctrl+Shift+N": True}
 MESSAGES = {
-    "no_selection": "Nothing to highlight: select a passage in the text first, then press {keys}.",
+    "no_selection": tr_noop(
+        "Nothing to highlight: select a passage in the text first, then press {keys}."
+    ),
 }
 
 
@@ -48,7 +51,7 @@ class ReaderView(ReaderPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Reader")
+        self.setAccessibleName(tr("Reader"))
         self._marks = Marks()
         self._marked_to = 0  # Python offset up to which marks were drawn on typeset text
         self.find_bar = FindBar(self)
@@ -79,17 +82,17 @@ class ReaderView(ReaderPage):
                 act.setShortcut(QKeySequence(keys))
             return act
 
-        self.highlight_action = action("Highlight", "Ctrl+Shift+H")
+        self.highlight_action = action(tr("Highlight"), "Ctrl+Shift+H")
         self.highlight_action.triggered.connect(lambda: self.request_highlight(False))
-        self.highlight_with_note_action = action("Highlight with Note…", "Ctrl+Shift+N")
+        self.highlight_with_note_action = action(tr("Highlight with Note…"), "Ctrl+Shift+N")
         self.highlight_with_note_action.triggered.connect(lambda: self.request_highlight(True))
-        self.find_action = action("Find in Document…", QKeySequence.StandardKey.Find)
+        self.find_action = action(tr("Find in Document…"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.open_find)
-        self.zoom_in_action = action("Zoom In")
+        self.zoom_in_action = action(tr("Zoom In"))
         self.zoom_in_action.triggered.connect(self.zoom_in)
-        self.zoom_out_action = action("Zoom Out")
+        self.zoom_out_action = action(tr("Zoom Out"))
         self.zoom_out_action.triggered.connect(self.zoom_out)
-        self.zoom_reset_action = action("Actual Size")
+        self.zoom_reset_action = action(tr("Actual Size"))
         self.zoom_reset_action.triggered.connect(self.zoom_reset)
         self.browser.menu_actions = [self.highlight_action, self.highlight_with_note_action]
         self._update_actions()
@@ -310,9 +313,9 @@ class ReaderView(ReaderPage):
         span = self.selected_span()
         if span is None:
             keys = self.highlight_with_note_action if with_note else self.highlight_action
-            self.statusMessage.emit(
-                MESSAGES["no_selection"].format(keys=keys.shortcut().toString())
-            )
+            # The keys as the menus show them (Qt names them in the reader's language).
+            shown = keys.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusMessage.emit(tr(MESSAGES["no_selection"]).format(keys=shown))
             return
         self.highlightRequested.emit(span[0], span[1], with_note)
         # Drop the selection so the new highlight's colour shows instead of the selection's.
