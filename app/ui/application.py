@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QProcess
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import CarnetError
+from app.core.i18n import tr
 from app.core.paths import DataPaths, restrict_umask
 from app.ui.language import apply_language
 from app.ui.main_window import MainWindow
@@ -50,13 +52,17 @@ def run(
     instance = SingleInstance(paths.root, app)
     if not instance.claim():
         if hand_over(paths.root, request):
-            print(f"Carnet is already open on {paths.root}: it was brought to the front.")
+            print(
+                tr("Carnet is already open on {path}: it was brought to the front.").format(
+                    path=paths.root
+                )
+            )
             return 0
-        print(
-            f"carnet: another Carnet holds {paths.root} but does not answer; "
-            "close it (or wait for it to finish starting) and try again.",
-            file=sys.stderr,
-        )
+        message = tr(
+            "another Carnet holds {path} but does not answer; "
+            "close it (or wait for it to finish starting) and try again."
+        ).format(path=paths.root)
+        print(f"carnet: {message}", file=sys.stderr)
         return 1
     # Ctrl+C in the terminal closes the window properly (notes flushed) instead of dying.
     signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
@@ -71,6 +77,16 @@ def run(
     if request.open or request.paths:
         window.handle_request(request)
     try:
-        return int(app.exec())
+        code = int(app.exec())
     finally:
         instance.release()
+    # Only now: while this process held the data dir, a new one would hand over to it.
+    if window.restart_requested:
+        program, arguments = restart_command()
+        QProcess.startDetached(program, arguments)
+    return code
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """The command that started this process (interpreter options and ``-m`` included)."""
+    return sys.executable, list(sys.orig_argv[1:])

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CarnetError
+from app.core.i18n import tr
 from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
 from app.core.notes.pages import NotePages
@@ -39,6 +40,7 @@ from app.core.paths import DataPaths
 from app.core.workspace import Workspace
 from app.ui.about_dialog import show_about
 from app.ui.errors import show_error
+from app.ui.language_menu import LanguageMenu
 from app.ui.library.import_controller import ImportController
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.export_dialog import export_notes
@@ -98,8 +100,12 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        settings = UiSettings(paths.settings_file)
+        self.language_menu = LanguageMenu(settings, self)
+        self.restart_requested = False
+        """Set when closing to restart in a new language; ``application.run`` relaunches."""
         self.actions_ = build_actions(self)
-        build_menus(self, self.actions_)
+        build_menus(self, self.actions_, self.language_menu)
         self.search_controller = SearchController(
             self.search_service, self.library_pane, self.reader, self
         )
@@ -110,7 +116,7 @@ class MainWindow(QMainWindow):
         self.indexer = self.import_controller.indexer
         self.indexing_status = self.import_controller.status
         self.settings_keeper = SettingsKeeper(
-            UiSettings(paths.settings_file),
+            settings,
             self,
             splitter=self.splitter,
             pane=self.library_pane,
@@ -152,7 +158,7 @@ class MainWindow(QMainWindow):
         if startup_message:
             self.statusBar().showMessage(startup_message)
             if self.notes.recovery_message:
-                self._recovery_box = show_error(self, startup_message, "Notes recovered")
+                self._recovery_box = show_error(self, startup_message, tr("Notes recovered"))
 
     @property
     def search_edit(self) -> QLineEdit:
@@ -204,6 +210,8 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a.shortcut_rows()))
         a.about.triggered.connect(lambda: show_about(self, self.paths.root))
         a.themes.triggered.connect(lambda action: self.set_theme(action.data()))
+        self.language_menu.restartWanted.connect(self.restart)
+        self.language_menu.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 10000))
 
         search = self.search_controller
         search.answerShown.connect(self.searchAnswered)
@@ -280,7 +288,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         for doc_id in request.open:
             if self.library.find(doc_id) is None:
-                self.statusBar().showMessage(f"No document with id {doc_id!r}.", 10000)
+                message = tr("No document with the id {doc_id}.").format(doc_id=repr(doc_id))
+                self.statusBar().showMessage(message, 10000)
                 continue
             self.clear_search()
             self.open_document(doc_id)
@@ -370,18 +379,26 @@ class MainWindow(QMainWindow):
 
     # ---- quitting --------------------------------------------------------------------
 
+    def restart(self) -> None:
+        """Close as on quit (notes flushed, settings saved); ``run`` then starts Carnet anew."""
+        self.restart_requested = True
+        if not self.close():  # the user chose to stay (a note could not be saved)
+            self.restart_requested = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:  # closing twice (Ctrl+Q then the window manager) is harmless
             event.accept()
             return
         saved = self.notes_panel.flush()
         if not saved:
+            why = self.notes_panel.last_save_error() or tr("the notes store refused it")
             answer = QMessageBox.warning(
                 self,
-                "Unsaved note",
-                "Your last note edit could not be saved:\n"
-                f"{self.notes_panel.last_save_error() or 'the notes store refused it'}.\n\n"
-                "Quit anyway and lose it, or stay and copy it somewhere safe?",
+                tr("Unsaved note"),
+                tr(
+                    "Your last note edit could not be saved:\n{why}.\n\n"
+                    "Quit anyway and lose it, or stay and copy it somewhere safe?"
+                ).format(why=why),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

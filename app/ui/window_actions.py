@@ -118,7 +118,8 @@ def build_actions(window: QMainWindow) -> WindowActions:
     )
 
 
-def build_menus(window: QMainWindow, a: WindowActions) -> None:
+def build_menus(window: QMainWindow, a: WindowActions, language: QMenu | None = None) -> None:
+    """The menu bar; ``language``: View → Language (built by the window, which owns settings)."""
     bar = window.menuBar()
     file = bar.addMenu(tr("&File"))
     file.addActions([a.import_files, a.import_folder, a.refresh])
@@ -140,6 +141,8 @@ def build_menus(window: QMainWindow, a: WindowActions) -> None:
     theme_menu = QMenu(tr("&Theme"), view)
     theme_menu.addActions(a.themes.actions())
     view.addMenu(theme_menu)
+    if language is not None:
+        view.addMenu(language)
     view.addSeparator()
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
     view.addSeparator()
