@@ -5,6 +5,8 @@ Run it on a real display or under Xvfb (from the repository's root):
         .venv/bin/python -m tests.screenshot resources/screenshot.png
 It uses a temporary data dir with the bundled corpus, a search and a highlighted note.
 ``--theme dark`` (or sepia) and ``--size 1920x1080`` show the other looks and screens.
+The language follows the system, as Carnet does (``LANG=fr_FR.UTF-8 LANGUAGE=fr``), or
+``--language fr``/``en``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from app.core.paths import DataPaths
 from app.ui.application import make_application
+from app.ui.language import apply_language
 from app.ui.main_window import MainWindow
 
 
@@ -38,9 +41,14 @@ def main() -> int:
     parser.add_argument("out", nargs="?", default="screenshot.png")
     parser.add_argument("--theme", default="light", help="light, sepia, dark or system")
     parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--language", choices=["fr", "en"], help="default: the system's")
+    parser.add_argument(
+        "--library", action="store_true", help="the library's list and its columns, not results"
+    )
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     app = make_application([])
+    apply_language(app, args.language)
     data = DataPaths(Path(tempfile.mkdtemp(prefix="carnet-shot-")))
     window = MainWindow(data, start_indexing=False)
     window.resize(width, height)
@@ -68,6 +76,8 @@ def main() -> int:
     window.notes_panel.editor.tags.setText("diplomatie, crise")
     window.notes_panel.flush()  # the panel then shows the note's body and "Saved"
     window.reader.select_note(window.notes_panel.current_note().id)
+    if args.library:
+        window.clear_search()
     settle()
     window.grab().save(args.out)
     window.close()
