@@ -4,11 +4,7 @@ A full refresh walks every root (50,000 stats at 50,000 documents). A watched fo
 changed needs only its own listing and the library's records for the files directly in
 it, found through the index on ``documents.path``. What is new or changed is then
 imported the way a refresh imports it, and what is gone is kept as missing the way a
-refresh keeps it: the decisions stay in the importer (``importer.py``, ``moves.py``),
-whose one-file step and missing-file rule this module calls as a part of the same
-package (``_import_one``, ``_mark_missing``). A public ``Library.refresh_folders`` is
-where this belongs once the importer is free to change (it was being reworked when this
-was written).
+refresh keeps it: the decisions stay in the importer (``Library.import_changed``).
 """
 
 from __future__ import annotations
@@ -19,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.documents.formats import SUPPORTED_SUFFIXES
-from app.core.library.importer import Known
 from app.core.library.records import Cancelled, ImportReport, Progress
 from app.core.library.store import Library
 
@@ -143,60 +138,12 @@ def refresh_folders(
     before anything is called gone, as in a refresh: a file moved
     from one watched folder to another is then a move, not a loss and a new document.
     """
-    report = ImportReport()
     roots = [r for r in library.roots() if r.is_dir()]
     wanted = sorted(set(folders))
     files: list[str] = []
+    gone: list[str] = []
     for folder in wanted:
         changes = folder_changes(library, folder, arrivals=under_a_root(folder, roots))
         files += changes.arrived + changes.changed
-    if files:
-        _import(library, files, report, progress, cancelled)
-    if report.cancelled:
-        return report
-    gone = [p for f in wanted for p in folder_changes(library, f, arrivals=False).gone]
-    if gone:
-        _keep_as_missing(library, gone, report)
-    return report
-
-
-def _import(
-    library: Library,
-    files: list[str],
-    report: ImportReport,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
-) -> None:
-    """The importer's loop (``_import_files``) for a few files: each one's record and
-    duplicate memo are looked up by path, where the importer's loop reads every
-    document's (a second at 50,000 documents). Its one-file step decides as ever."""
-    library._forget_titles()  # documents may have come and gone since the last import
-    total = len(files)
-    for n, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            return
-        if progress is not None:
-            progress(n, total, os.path.basename(path))
-        row = library._db.execute(
-            "SELECT id, size, mtime_ns, sha256, missing FROM documents WHERE path = ?", (path,)
-        ).fetchone()
-        existing: Known | None = None
-        if row is not None:
-            existing = (str(row[0]), int(row[1]), int(row[2]), str(row[3]), bool(row[4]))
-        memo = library.get_meta(f"duplicate:{path}")
-        library._import_one(path, existing, report, memo=memo)
-    if progress is not None:
-        progress(total, total, "")
-
-
-def _keep_as_missing(library: Library, gone: list[str], report: ImportReport) -> None:
-    """The importer's missing-file rule, told that everything but ``gone`` was seen."""
-    lost = set(gone)
-    seen = {
-        str(p)
-        for (p,) in library._db.execute("SELECT path FROM documents WHERE missing = 0")
-        if p not in lost
-    }
-    folders = {Path(p).parent for p in gone}
-    library._mark_missing(folders, seen, report)
+        gone += changes.gone
+    return library.import_changed(files, gone, progress, cancelled)

@@ -16,7 +16,7 @@ from app.core.documents.formats import EXTRACTOR_VERSION, SUPPORTED_SUFFIXES
 from app.core.documents.structure import blocks_to_json
 from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
-from app.core.library.moves import DocumentMoves
+from app.core.library.moves import _DUPLICATE, DocumentMoves
 from app.core.library.read_ahead import read_ahead
 from app.core.library.records import (
     Cancelled,
@@ -144,6 +144,45 @@ class DocumentImporter(DocumentMoves):
                 self.set_meta(EXTRACTOR_META, EXTRACTOR_VERSION)
         return report
 
+    def import_changed(
+        self,
+        files: list[str],
+        gone: list[str],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """A few files looked at again and a few known gone, as a refresh would treat them.
+
+        For a watched folder's change (``folder_changes``): each file's record and duplicate
+        memo are looked up by path, where ``_import_files`` reads every document's (a second
+        at 50,000 documents). ``files`` are imported before ``gone`` is kept as missing, as
+        in a refresh: a file moved between two changed folders is a move, not a loss.
+        """
+        report = ImportReport()
+        total = len(files)
+        for n, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return report
+            if progress is not None:
+                progress(n, total, os.path.basename(path))
+            row = self._db.execute(
+                "SELECT id, size, mtime_ns, sha256, missing FROM documents WHERE path = ?", (path,)
+            ).fetchone()
+            existing: Known | None = None
+            if row is not None:
+                existing = (str(row[0]), int(row[1]), int(row[2]), str(row[3]), bool(row[4]))
+            self._import_one(path, existing, report, memo=self.get_meta(f"{_DUPLICATE}{path}"))
+        if progress is not None and files:
+            progress(total, total, "")
+        for path in gone:
+            row = self._db.execute(
+                "SELECT id FROM documents WHERE path = ? AND missing = 0", (path,)
+            ).fetchone()
+            if row is not None and not os.path.exists(path):
+                self._keep_missing(str(row[0]), path, report)
+        return report
+
     def _extractor_is_stale(self) -> bool:
         return not self.read_only and self.get_meta(EXTRACTOR_META) != EXTRACTOR_VERSION
 
@@ -191,7 +230,6 @@ class DocumentImporter(DocumentMoves):
             )
         }
         duplicates = self._duplicate_memos()
-        self._forget_titles()  # documents may have come and gone since the last import
         ahead = read_ahead(
             [p for p in files if p not in excluded and _to_read(p, known.get(p), reextract)]
         )

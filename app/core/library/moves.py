@@ -36,8 +36,6 @@ def _gone(missing: int, path: str) -> bool:
 class DocumentMoves(Catalogue):
     """The part of ``Library`` that tells moves and duplicates from new documents."""
 
-    _titles: dict[str, list[str]] | None = None
-
     def _match_arrival(
         self, path: str, doc: LoadedDocument, sha: str
     ) -> KnownText | DuplicateFile | None:
@@ -56,29 +54,22 @@ class DocumentMoves(Catalogue):
                 return str(doc_id), str(old), False
         if same:
             return DuplicateFile(path, str(same[0][0]))
-        for doc_id in self._ids_by_title().get(doc.title, ()):
+        for doc_id in self._ids_titled(doc.title):
             record = self.find(doc_id)
             gone = record is not None and _gone(record.missing, record.path)
             if record is not None and gone and nearly_same(self.text(doc_id), doc.text):
                 return doc_id, record.path, True
         return None
 
-    def _ids_by_title(self) -> dict[str, list[str]]:
-        """Document ids by title, read once per import (see ``_forget_titles``).
+    def _ids_titled(self, title: str) -> list[str]:
+        """Ids of the documents with this title, through the index on ``documents.title``.
 
-        Asking SQLite by title for each new file scanned the table every time (15 ms for
-        3,000 documents, so 45 s for an import of 3,000 new files): one read is ~15 ms.
         Ids only: a candidate's path and state are read fresh, as a move changes them.
+        Reading every title once per import instead cost 0.32 s at 50,000 documents for
+        each watched folder's change; the index answers one title in microseconds.
         """
-        if self._titles is None:
-            titles: dict[str, list[str]] = {}
-            for doc_id, title in self._db.execute("SELECT id, title FROM documents ORDER BY id"):
-                titles.setdefault(str(title), []).append(str(doc_id))
-            self._titles = titles
-        return self._titles
-
-    def _forget_titles(self) -> None:
-        self._titles = None
+        rows = self._db.execute("SELECT id FROM documents WHERE title = ? ORDER BY id", (title,))
+        return [str(doc_id) for (doc_id,) in rows]
 
     def _duplicate_memos(self) -> dict[str, str]:
         """Files found to be duplicates, by path: ``size:mtime_ns:existing id``."""
@@ -122,16 +113,18 @@ class DocumentMoves(Catalogue):
         for doc_id, raw in unseen:
             path = Path(raw)
             if any(path.is_relative_to(d) for d in scanned_dirs) or not path.exists():
-                with self._transaction():
-                    self._db.execute(
-                        "UPDATE documents SET missing = 1, indexed = 0 WHERE id = ?", (doc_id,)
-                    )
-                    self._db.execute(
-                        "INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (doc_id,)
-                    )
-                    # A file root whose file is gone would be "no such file" for ever.
-                    self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
-                report.removed.append(self.get(doc_id))
+                self._keep_missing(doc_id, raw, report)
+
+    def _keep_missing(self, doc_id: str, raw: str, report: ImportReport) -> None:
+        """One document whose file left: kept as missing, out of the search index."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE documents SET missing = 1, indexed = 0 WHERE id = ?", (doc_id,)
+            )
+            self._db.execute("INSERT OR IGNORE INTO index_removals(id) VALUES(?)", (doc_id,))
+            # A file root whose file is gone would be "no such file" for ever.
+            self._db.execute("DELETE FROM roots WHERE path = ?", (raw,))
+        report.removed.append(self.get(doc_id))
 
     def _found_again(self, doc_id: str) -> None:
         """A missing document whose file is back where it was: searchable again."""

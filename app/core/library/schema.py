@@ -46,7 +46,10 @@ _V3 = (
 )
 # 4: the language a book declares (an EPUB's dc:language).
 _V4 = ("ALTER TABLE documents ADD COLUMN language TEXT",)
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+# 5: arrivals are matched to gone documents by title (``moves._ids_titled``): without an
+# index that read every title, 0.32 s of a watched folder's 1 s at 50,000 documents.
+_V5 = ("CREATE INDEX IF NOT EXISTS documents_title ON documents(title)",)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
