@@ -11,7 +11,6 @@ import re
 import sys
 import unicodedata
 from array import array
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -176,18 +175,37 @@ class FrenchPositions(Positions):
         if kwargs.get("mode", "index") != "index":
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        poses: defaultdict[str, list[int]] = defaultdict(list)
         # StopFilter(renumber=True): the first kept word keeps its own position, each
-        # later kept word takes the next one (stop words take none).
-        pos = -1
-        stops, variants = FRENCH_STOPS, index_variants  # locals: this loop is the hot path
-        for index, token in enumerate(_WORD.findall(value)):
-            word = token.lower()  # per token, as LowercaseFilter does after tokenizing
+        # later kept word takes the next one (stop words take none). Positions are
+        # gathered per distinct word first (a text repeats its words), then per term.
+        stops = FRENCH_STOPS  # a local: this is the indexing hot path
+        words = list(map(str.lower, _WORD.findall(value)))  # as LowercaseFilter, per token
+        first = next((i for i, w in enumerate(words) if w not in stops), None)
+        if first is None:
+            return
+        by_word: dict[str, list[int]] = {}
+        pos = first
+        for word in words[first:]:
             if word in stops:
                 continue
-            pos = index if pos < 0 else pos + 1
-            for variant in variants(word):
-                poses[variant].append(pos)
+            found = by_word.get(word)
+            if found is None:
+                by_word[word] = [pos]
+            else:
+                found.append(pos)
+            pos += 1
+        poses: dict[str, list[int]] = {}
+        merged: list[str] = []  # terms two words share (négocié, negocie): re-sorted
+        for word, positions in by_word.items():
+            for variant in index_variants(word):
+                have = poses.get(variant)
+                if have is None:
+                    poses[variant] = positions
+                else:
+                    poses[variant] = have + positions
+                    merged.append(variant)
+        for term in merged:
+            poses[term].sort()
         boost = self.field_boost
         for term, poslist in poses.items():
             yield term, len(poslist), len(poslist) * boost, self.encode(poslist)
