@@ -1,14 +1,15 @@
 """Snippets: the best passage of a text around the matched words, marked with ``<b>``.
 
-Matching uses ``analysis.matching_spans``, i.e. exactly the index's French matching, so a
-snippet marks ``négocié`` for the query ``negociations`` just as the index matched it.
+Matching is exactly the index's French matching (``analysis.matching_spans``, computed by
+``word_spans`` faster), so a snippet marks ``négocié`` for the query ``negociations`` just as
+the index matched it.
 """
 
 from __future__ import annotations
 
 import html
 
-from app.core.search.analysis import matching_spans
+from app.core.search.word_spans import word_spans
 
 SNIPPET_CHARS = 220
 SPAN_LIMIT = 40  # the best passage is chosen among the first hits: long texts cost no more
@@ -47,7 +48,7 @@ def snippet_and_offset(
     text: str, terms: set[str] | frozenset[str], width: int = SNIPPET_CHARS
 ) -> tuple[str, int]:
     """The snippet (see ``make_snippet``) and the offset of its first matched word (else 0)."""
-    spans = matching_spans(text, terms, limit=SPAN_LIMIT)
+    spans = word_spans(text, frozenset(terms), limit=SPAN_LIMIT)
     if not spans:
         start, end = _expand(text, 0, min(len(text), width))
         snippet = html.escape(" ".join(text[start:end].split()))
