@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QWidget,
 )
@@ -57,6 +56,7 @@ from app.ui.settings_keeper import SettingsKeeper, default_size
 from app.ui.shortcuts_dialog import show_shortcuts
 from app.ui.single_instance import Request
 from app.ui.themes import THEMES
+from app.ui.unsaved_note import quit_losing_unsaved_note
 from app.ui.window_actions import build_actions, build_menus
 from app.ui.window_palette import window_palette
 from app.ui.workers.search_service import SearchService
@@ -390,21 +390,9 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         saved = self.notes_panel.flush()
-        if not saved:
-            why = self.notes_panel.last_save_error() or tr("the notes store refused it")
-            answer = QMessageBox.warning(
-                self,
-                tr("Unsaved note"),
-                tr(
-                    "Your last note edit could not be saved:\n{why}.\n\n"
-                    "Quit anyway and lose it, or stay and copy it somewhere safe?"
-                ).format(why=why),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not saved and not quit_losing_unsaved_note(self, self.notes_panel.last_save_error()):
+            event.ignore()
+            return
         self.settings_keeper.save()
         # Answers still in flight from the search thread must not reach closed stores.
         self.search_controller.detach()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.paths import DataPaths
@@ -18,6 +18,7 @@ from app.ui.language_menu import restart_question
 from app.ui.main_window import MainWindow
 from app.ui.settings import UiSettings
 from app.ui.single_instance import Request
+from app.ui.unsaved_note import unsaved_note_question
 from tests.gui.window_support import open_window, search
 
 NBSP = "\u00a0"
@@ -175,3 +176,65 @@ def test_the_restart_runs_the_command_that_started_carnet() -> None:
     program, arguments = restart_command()
     assert program == sys.executable
     assert arguments == sys.orig_argv[1:]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "fr",
+            (
+                "Note non enregistrée",
+                f"Votre dernière modification de note n’a pas pu être enregistrée{NBSP}:\n"
+                "le disque est plein.\n\n"
+                f"Quitter quand même et la perdre, ou rester et la copier en lieu sûr{NNBSP}?",
+                "Annuler",
+            ),
+        ),
+        (
+            "en",
+            (
+                "Unsaved note",
+                "Your last note edit could not be saved:\nle disque est plein.\n\n"
+                "Quit anyway and lose it, or stay and copy it somewhere safe?",
+                "Cancel",
+            ),
+        ),
+    ],
+)
+def test_the_unsaved_note_question_in_both_languages(
+    qtbot: QtBot, qapp_speaking: QApplication, code: str, expected: tuple[str, str, str]
+) -> None:
+    title, text, cancel = expected
+    apply_language(qapp_speaking, code)
+    box = unsaved_note_question(None, "le disque est plein")
+    qtbot.addWidget(box)
+    assert box.windowTitle() == title
+    assert box.text() == text
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert box.button(QMessageBox.StandardButton.Cancel).text().replace("&", "") == cancel
+
+
+def test_a_note_the_store_refused_keeps_the_window_open_unless_the_user_lets_it_go(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers: list[str | None] = []
+
+    def answer(quit_anyway: bool) -> Callable[[object, str | None], bool]:
+        def ask(parent: object, why: str | None) -> bool:
+            answers.append(why)
+            return quit_anyway
+
+        return ask
+
+    monkeypatch.setattr(window.notes_panel, "flush", lambda: False)
+    monkeypatch.setattr(window.notes_panel, "last_save_error", lambda: "disk full")
+    monkeypatch.setattr("app.ui.main_window.quit_losing_unsaved_note", answer(False))
+    window.language_menu.ask = lambda parent: True
+    window.language_menu.choose("fr")  # a restart also goes through the question
+    assert window.isVisible()
+    assert not window.restart_requested
+    monkeypatch.setattr("app.ui.main_window.quit_losing_unsaved_note", answer(True))
+    window.close()
+    assert not window.isVisible()
+    assert answers == ["disk full", "disk full"]
