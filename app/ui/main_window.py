@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         for doc_id in request.open:
             if self.library.find(doc_id) is None:
-                message = tr("No document with the id {doc_id}.").format(doc_id=repr(doc_id))
+                message = tr("No document with the id “{doc_id}”.").format(doc_id=doc_id)
                 self.statusBar().showMessage(message, 10000)
                 continue
             self.clear_search()

@@ -63,7 +63,7 @@ FRENCH = Expected(
     view="&Affichage",
     language="&Langue",
     choices=["Langue du &système", "&English", "&Français"],
-    missing="Aucun document n’a l’identifiant 'nulle-part'.",
+    missing=f"Aucun document n’a l’identifiant «{NBSP}nulle-part{NBSP}».",
     question=f"Redémarrer Carnet maintenant pour utiliser la nouvelle langue{NNBSP}?",
     buttons=["&Oui", "&Non"],
 )
@@ -72,7 +72,7 @@ ENGLISH = Expected(
     view="&View",
     language="Lan&guage",
     choices=["&System Language", "&English", "&Français"],
-    missing="No document with the id 'nulle-part'.",
+    missing="No document with the id “nulle-part”.",
     question="Restart Carnet now to use the new language?",
     buttons=["&Yes", "&No"],
 )
