@@ -55,8 +55,12 @@ def _listing(folder: str) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _known(library: Library, folder: str) -> dict[str, tuple[int, int, bool]]:
-    """The library's documents directly in a folder: path -> (size, mtime_ns, missing)."""
+def _known(library: Library, folder: str, *, nested: bool) -> dict[str, tuple[int, int, bool]]:
+    """The library's documents in a folder: path -> (size, mtime_ns, missing).
+
+    Directly in it, or with ``nested`` in its subfolders too (a folder deleted or moved
+    away: its subfolders' documents left with it, and no event names each of them).
+    """
     prefix = folder.rstrip(os.sep) + os.sep
     # A range on the unique path index ('0' sorts right after '/'), not a scan of the table.
     upper = prefix[:-1] + chr(ord(os.sep) + 1)
@@ -67,7 +71,7 @@ def _known(library: Library, folder: str) -> dict[str, tuple[int, int, bool]]:
     return {
         str(path): (int(size), int(mtime), bool(missing))
         for path, size, mtime, missing in rows
-        if os.sep not in str(path)[len(prefix) :]  # subfolders have their own watch
+        if nested or os.sep not in str(path)[len(prefix) :]  # subfolders have their events
     }
 
 
@@ -78,7 +82,7 @@ def folder_changes(library: Library, folder: str, *, arrivals: bool) -> FolderCh
     one); files imported one by one only have their own changes looked at.
     """
     listing = _listing(folder)
-    known = _known(library, folder)
+    known = _known(library, folder, nested=not os.path.isdir(folder))
     changes = FolderChanges()
     for path, (size, mtime, missing) in sorted(known.items()):
         now = listing.get(path)

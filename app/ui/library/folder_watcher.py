@@ -1,18 +1,19 @@
 """The library's folders watched while the window is open: a saved file comes in by itself.
 
-``QFileSystemWatcher`` watches folders one by one (not their subfolders), so every folder
-under an imported one is watched, and a new subfolder joins when it appears. A file
-imported on its own is watched through its folder, for its own changes only: new files
-beside it are not the library's. A change is acted on once the folder has been quiet for
-``QUIET_MS`` (a save is often several steps: a temporary file, a rename): the indexing
-process compares the folder with the library (``folder_changes``), off the GUI thread
-(stat-ing a folder of 1,000 files took it 20 ms), and a change that brings nothing in
-(a hidden temporary file, a file saved again unchanged) says nothing.
+``watchdog`` watches each imported folder with its subfolders (on Linux one inotify watch
+per folder, new subfolders joining by themselves) and reports the files in them: created,
+written and closed (``IN_CLOSE_WRITE``: a save in place, ``cp`` over a file, an append),
+moved and deleted. Its observer thread only filters the event and emits a signal, queued
+to the GUI thread; the library is never touched there. A file imported on its own is
+watched through its folder, for its own changes only: new files beside it are not the
+library's. A change is acted on once its folder has been quiet for ``QUIET_MS`` (a save
+is often several steps: a temporary file, a rename): the indexing process compares the
+folder with the library (``folder_changes``) and a change that brings nothing in says
+nothing.
 
-What it does not see: a file rewritten in place (same name, no rename) changes no folder
-entry, so Qt reports nothing; a later change in its folder, or Refresh Library, brings
-it in. A folder the system refuses to watch (inotify's per-user limit) makes the window
-refresh the whole library when it is activated instead.
+A file is reported when it is closed after writing, so it is read complete: no second
+look is needed for a long copy. A folder the system refuses to watch (inotify's per-user
+limit) makes the window refresh the whole library when it is activated instead.
 """
 
 from __future__ import annotations
@@ -20,20 +21,110 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterable
+import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver, ObservedWatch
 
+from app.core.documents.formats import SUPPORTED_SUFFIXES
 from app.core.library.store import Library
 
 log = logging.getLogger(__name__)
 
-QUIET_MS = 150
+QUIET_MS = 100
 """How long a folder stays quiet before it is read: the steps of one save, not a pause."""
-SETTLE_MS = 1_000
-"""A folder just acted on is looked at once more this long after its job ended: a file
-still being written when it was read (a long copy) shows its final size then."""
+
+# inotify says when a written file is closed: one event per save, the file complete. Other
+# systems' observers have no such event; there a write is a modification.
+_WRITTEN: type[FileSystemEvent] = (
+    FileClosedEvent if sys.platform.startswith("linux") else FileModifiedEvent
+)
+_EVENTS: list[type[FileSystemEvent]] = [
+    _WRITTEN,
+    FileCreatedEvent,  # also a file moved in from outside the watched folders
+    FileDeletedEvent,
+    FileMovedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What the library watches; replaced whole, so the observer thread reads it safely."""
+
+    trees: tuple[Path, ...] = ()  # imported folders: everything under them
+    files: frozenset[str] = frozenset()  # files imported on their own
+    own: tuple[Path, ...] = ()  # Carnet's data dir and bundled articles
+
+    def folder_of(self, path: str, *, is_dir: bool) -> str | None:
+        """The folder to read again for a change at ``path``, or None if it is not ours."""
+        p = Path(path)
+        folder = p if is_dir else p.parent
+        if any(folder == o or folder.is_relative_to(o) for o in self.own):
+            return None
+        if not is_dir and path in self.files:
+            return str(folder)
+        for tree in self.trees:
+            if folder == tree or folder.is_relative_to(tree):
+                hidden = any(part.startswith(".") for part in folder.relative_to(tree).parts)
+                return None if hidden else str(folder)
+        return None
+
+
+def _wanted(path: str) -> bool:
+    """A file the importer would read (hidden temporary files and the like are not)."""
+    name = os.path.basename(path)
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
+
+
+class _Relay(FileSystemEventHandler):
+    """In watchdog's observer thread: turns an event into folders, emitted as a signal."""
+
+    def __init__(self, watcher: FolderWatcher) -> None:
+        self._watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        scope = self._watcher.scope
+        paths = [os.fsdecode(event.src_path)]
+        if event.dest_path:
+            paths.append(os.fsdecode(event.dest_path))
+        if not event.is_directory:
+            if not any(_wanted(p) for p in paths):
+                return
+            if isinstance(event, FileCreatedEvent) and _empty(paths[0]):
+                return  # a file just opened for writing: its close says when it is whole
+        folders = {scope.folder_of(p, is_dir=event.is_directory) for p in paths}
+        if event.is_directory:  # its parent's entry changed too (a folder moved away)
+            folders |= {scope.folder_of(os.path.dirname(p), is_dir=True) for p in paths}
+        found = sorted(f for f in folders if f is not None)
+        if found:
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._watcher.seen.emit(found)
+
+
+def _empty(path: str) -> bool:
+    try:
+        return os.stat(path).st_size == 0
+    except OSError:
+        return False  # already gone again: its folder is worth a look
 
 
 class FolderWatcher(QObject):
@@ -41,7 +132,8 @@ class FolderWatcher(QObject):
 
     foldersChanged = Signal(list)  # list[str]: folders to read again, after the quiet time
     incomplete = Signal()  # some folders could not be watched: changes there go unseen
-    _found = Signal(list)  # from a pool thread: the folders to watch
+    seen = Signal(list)  # from the observer thread: folders where something changed
+    _scheduled = Signal(list, int)  # from a pool thread: the folders watched, how many refused
 
     def __init__(
         self, library: Library, data_dir: Path, corpus_dir: Path, parent: QObject | None = None
@@ -51,155 +143,119 @@ class FolderWatcher(QObject):
         # Carnet's own folders: its writes to the data dir must not look like the user's
         # files changing, and the bundled articles do not change.
         self._own = (data_dir.absolute(), corpus_dir.absolute())
-        self._qt = QFileSystemWatcher(self)
-        self._qt.directoryChanged.connect(self._changed)
-        self._found.connect(self._watch_found)
-        self._walks = 0  # folder walks on their way
+        self.scope = _Scope(own=self._own)
+        self._observer: BaseObserver | None = None
+        self._lock = threading.Lock()  # one pool thread at a time changes the watches
+        self._watches: dict[tuple[str, bool], ObservedWatch] = {}
+        self._relay = _Relay(self)
+        # Queued: the observer thread must never run the slot itself.
+        self.seen.connect(self._changed, Qt.ConnectionType.QueuedConnection)
+        self._scheduled.connect(self._watch_done)
+        self._walks = 0  # watch set-ups on their way
         self._stopped = False
         self._dirty: set[str] = set()
-        self._settling: set[str] = set()
-        self._rereading: set[str] = set()  # the second look of a settle, put off by a job
         self._busy = False  # the indexing process is at work: the library is not settled
-        self._quiet = _single_shot(self, QUIET_MS, self._quiet_now)
-        self._settle = _single_shot(self, SETTLE_MS, self._settle_now)
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._quiet_now)
+        self._watched: list[str] = []
         self.unwatched = 0
         """Folders the system refused to watch (its limit on watches was reached)."""
 
     def watched(self) -> list[str]:
-        return sorted(self._qt.directories())
+        """The folders given to the observer (each imported one covers its subfolders)."""
+        return list(self._watched)
 
     def idle(self) -> bool:
         """Nothing seen that is still to be looked at (for tests and benchmarks)."""
-        waiting = self._walks or self._dirty or (self._busy and self._settling)
-        return not (self._quiet.isActive() or self._settle.isActive() or waiting)
+        return not (self._quiet.isActive() or self._walks or self._dirty)
 
     def set_busy(self, busy: bool) -> None:
         """Changes seen while a job runs wait for its end, then go as one job."""
         self._busy = busy
-        if busy:
-            return
-        if self._dirty and not self._quiet.isActive():
+        if not busy and self._dirty and not self._quiet.isActive():
             self._quiet_now()
-        if self._settling:
-            self._settle.start()
 
     def watch_library(self) -> None:
         """Watch the library's folders (call again when folders were imported).
 
-        Their subfolders are found off the GUI thread: listing 50,000 files takes a while.
+        Set up off the GUI thread: inotify adds a watch per subfolder, walking them.
         """
-        roots = [r for r in self._library.roots() if not self._is_own(r)]
+        roots = [r.absolute() for r in self._library.roots()]
+        roots = [r for r in roots if not self._is_own(r)]
+        trees = tuple(r for r in roots if r.is_dir())
+        files = frozenset(str(r) for r in roots if r not in trees)
+        self.scope = _Scope(trees, files, self._own)
+        wanted = {(str(t), True) for t in trees}
+        # Files imported on their own: their folder alone, unless a tree covers it.
+        wanted |= {
+            (str(Path(f).parent), False)
+            for f in files
+            if Path(f).parent.is_dir()
+            and self.scope.folder_of(f, is_dir=False) is not None
+            and not any(Path(f).parent.is_relative_to(t) for t in trees)
+        }
         self._walks += 1
-        QThreadPool.globalInstance().start(lambda: self._walk(roots))
+        QThreadPool.globalInstance().start(lambda: self._schedule(wanted))
 
-    def _walk(self, roots: list[Path]) -> None:
-        folders = self._folders_of(roots)
+    def _schedule(self, wanted: set[tuple[str, bool]]) -> None:
+        """In a pool thread: make the observer's watches those wanted."""
+        refused = 0
+        with self._lock:
+            if self._observer is None:
+                self._observer = Observer()
+                self._observer.daemon = True  # never holds the interpreter at exit
+                self._observer.start()
+            observer = self._observer
+            for key in set(self._watches) - wanted:
+                with contextlib.suppress(KeyError):
+                    observer.unschedule(self._watches.pop(key))
+            for folder, recursive in sorted(wanted - set(self._watches)):
+                try:
+                    self._watches[(folder, recursive)] = observer.schedule(
+                        self._relay, folder, recursive=recursive, event_filter=_EVENTS
+                    )
+                except OSError as exc:  # inotify's per-user limit, or the folder went
+                    log.warning("could not watch %s: %s", folder, exc)
+                    refused += 1
+            folders = sorted(folder for folder, _ in self._watches)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self._found.emit(folders)
+            self._scheduled.emit(folders, refused)
 
-    def _folders_of(self, roots: list[Path]) -> list[str]:
-        """In a pool thread: the folders to watch for these roots."""
-        folders = [r for r in roots if r.is_dir()]
-        wanted = set(_tree(folders))
-        # Files imported on their own: their folder, for their own changes.
-        wanted |= {str(r.parent) for r in roots if r not in folders and r.parent.is_dir()}
-        return sorted(p for p in wanted if not self._is_own(Path(p)))
-
-    def _watch_found(self, folders: list[str]) -> None:
+    def _watch_done(self, folders: list[str], refused: int) -> None:
         self._walks -= 1
-        if not self._stopped:
-            self._add(folders)
+        self._watched = folders
+        if refused:
+            if not self.unwatched:
+                self.incomplete.emit()
+            self.unwatched += refused
 
     def stop(self) -> None:
         self._stopped = True
         self._quiet.stop()
-        self._settle.stop()
-        folders = self._qt.directories()
-        if folders:
-            self._qt.removePaths(folders)
+        with self._lock:
+            observer, self._observer = self._observer, None
+            self._watches.clear()
+        if observer is not None:
+            observer.stop()
+            observer.join(5)
 
     # ---- what changed ------------------------------------------------------------------
 
-    def _changed(self, folder: str) -> None:
-        self._dirty.add(folder)
-        if os.path.isdir(folder):
-            # A new subfolder (made here or moved in, files and all) is watched and read.
-            known = set(self._qt.directories())
-            new = [d for d in _subfolders(folder) if d not in known]
-            if new:
-                tree = list(_tree(Path(d) for d in new))
-                self._add(tree)
-                self._dirty.update(tree)
+    def _changed(self, folders: list[str]) -> None:
+        if self._stopped:
+            return
+        self._dirty.update(folders)
         self._quiet.start()  # restarted by every event: acted on once quiet
 
     def _quiet_now(self) -> None:
-        if self._busy:
+        if self._busy or self._stopped:
             return  # acted on when the job ends (set_busy): the runner merges them then
         folders, self._dirty = self._dirty, set()
-        self._act_on(folders)
-
-    def _settle_now(self) -> None:
-        folders, self._settling = self._settling, set()
-        if self._busy:
-            self._dirty |= folders  # they are read once more when the job ends
-            self._rereading |= folders
-            return
-        self._act_on(folders, again=True)
-
-    def _act_on(self, folders: set[str], *, again: bool = False) -> None:
-        if not folders:
-            return
-        again = again or folders <= self._rereading
-        self._rereading -= folders
-        log.info("watched folders changed: %s", sorted(folders))
-        if not again:
-            # Read once more a moment after the job (set_busy): a file still being
-            # written when it was read (a long copy) shows its final size then.
-            self._settling |= folders
-        self.foldersChanged.emit(sorted(folders))
-
-    # ---- watches -----------------------------------------------------------------------
-
-    def _add(self, folders: Iterable[str]) -> None:
-        known = set(self._qt.directories())
-        todo = sorted(set(folders) - known)
-        if not todo:
-            return
-        refused = self._qt.addPaths(todo)
-        if refused:
-            # inotify's per-user limit (fs.inotify.max_user_watches) reached.
-            log.warning("could not watch %d folders (system limit?)", len(refused))
-            if not self.unwatched:
-                self.incomplete.emit()
-            self.unwatched += len(refused)
+        if folders:
+            log.info("watched folders changed: %s", sorted(folders))
+            self.foldersChanged.emit(sorted(folders))
 
     def _is_own(self, path: Path) -> bool:
         return any(path == own or path.is_relative_to(own) for own in self._own)
-
-
-def _tree(tops: Iterable[Path]) -> Iterable[str]:
-    """Each folder and its subfolders, as the importer walks them (no hidden ones)."""
-    for top in tops:
-        for dirpath, dirnames, _ in os.walk(top, followlinks=False):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            yield dirpath
-
-
-def _subfolders(folder: str) -> list[str]:
-    try:
-        with os.scandir(folder) as entries:
-            return [
-                e.path
-                for e in entries
-                if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)
-            ]
-    except OSError:
-        return []
-
-
-def _single_shot(parent: QObject, ms: int, slot: object) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(ms)
-    timer.timeout.connect(slot)
-    return timer
