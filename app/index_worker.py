@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.core.errors import CarnetError, IndexBusyError
+from app.core.i18n import set_language, tr
 from app.core.index_jobs import IndexJob, MalformedJob, decode_job
 from app.core.index_messages import IndexFailed, IndexMessage, IndexProgress, IndexReport, encode
 from app.core.library.store import ImportReport
@@ -119,7 +120,11 @@ def serve(data_dir: str | None) -> int:
         try:
             run(data_dir, decode_job(line))
         except MalformedJob as exc:
-            emit(IndexFailed(f"The indexing process could not read its job ({exc})."))
+            emit(
+                IndexFailed(
+                    tr("The indexing process could not read its job ({error}).").format(error=exc)
+                )
+            )
         except CarnetError as exc:
             emit(IndexFailed(str(exc)))
     return 0
@@ -138,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     restrict_umask()  # the index and library files it creates are private too
+    # Its messages (a rebuilt index, a busy one, a failure) are read by the user in the
+    # window: they are written in the system's language, as the window speaks by default.
+    set_language(None)
     # SIGTERM (the window quitting) cancels cleanly: the writer's helper processes are
     # stopped with it, where a plain kill would leave them waiting on their queue forever.
     # What was done is kept; the journal has the rest for next time.

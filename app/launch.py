@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.core.i18n import tr
+
 # sonames Qt's xcb plugin needs -> the Debian/Ubuntu package that ships them
 XCB_PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -86,22 +88,29 @@ def display_problem(env: dict[str, str] | None = None) -> str | None:
     if not platform and env.get("WAYLAND_DISPLAY"):
         return None
     if not env.get("DISPLAY"):
-        return (
+        return tr(
             "Carnet cannot open its window: there is no display (DISPLAY is not set).\n"
-            "Run it in a desktop session, or under Xvfb: "
-            'xvfb-run -s "-screen 0 1400x900x24" python main.py\n'
-            "The command line works without a display: python main.py --help"
+            "Run it in a desktop session, or under Xvfb: {xvfb_command}\n"
+            "The command line works without a display: {help_command}"
+        ).format(
+            xvfb_command='xvfb-run -s "-screen 0 1400x900x24" python main.py',
+            help_command="python main.py --help",
         )
     missing = missing_xcb_libraries()
     if not missing:
         return None
     packages = sorted({XCB_PACKAGES.get(name, name) for name in missing})
-    return (
-        "Carnet cannot open its window: Qt's X11 (xcb) plugin needs system libraries "
-        f"that are missing: {', '.join(missing)}.\n"
-        f"Install them with:\n    sudo apt-get install -y {' '.join(packages)}\n"
-        "(on Fedora: sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms)\n"
-        "The command line works without them: python main.py --help"
+    return tr(
+        "Carnet cannot open its window: Qt’s X11 (xcb) plugin needs system libraries "
+        "that are missing: {libraries}.\n"
+        "Install them with:\n    {apt_command}\n"
+        "(on Fedora: {dnf_command})\n"
+        "The command line works without them: {help_command}"
+    ).format(
+        libraries=", ".join(missing),
+        apt_command=f"sudo apt-get install -y {' '.join(packages)}",
+        dnf_command="sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms",
+        help_command="python main.py --help",
     )
 
 

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import IndexBusyError
+from app.core.i18n import tr
 from app.core.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -20,7 +21,10 @@ def progress_printer(label: str) -> Any:
 
     def show(done: int, total: int, what: str) -> None:
         end = "\n" if done >= total else ""
-        print(f"\r{label}: {done}/{total} {what[:40]:<40}", end=end, file=sys.stderr, flush=True)
+        line = tr("{label}: {done}/{total} {what}").format(
+            label=label, done=done, total=total, what=f"{what[:40]:<40}"
+        )
+        print(f"\r{line}", end=end, file=sys.stderr, flush=True)
 
     return show
 
@@ -31,16 +35,21 @@ def open_workspace(args: argparse.Namespace, *, sync: bool = True) -> Workspace:
     from app.core.workspace import Workspace  # noqa: PLC0415
 
     ws = Workspace(DataPaths.from_override(args.data_dir))
-    report = ws.bring_in_bundled(progress_printer("Importing the bundled articles"))
+    report = ws.bring_in_bundled(progress_printer(tr("Importing the bundled articles")))
     if report is not None:
         for skip in report.skipped:
-            print(f"carnet: skipped {skip.path}: {skip.reason}", file=sys.stderr)
+            print(
+                tr("carnet: skipped {path}: {reason}").format(
+                    path=skip.path, reason=skip.shown_reason
+                ),
+                file=sys.stderr,
+            )
     if sync:
         try:
-            ws.sync_index(progress_printer("Indexing"))
+            ws.sync_index(progress_printer(tr("Indexing")))
         except IndexBusyError as exc:
             # Searching still works on what is indexed; the journal keeps the rest for later.
-            print(f"carnet: {exc}", file=sys.stderr)
+            print(tr("carnet: {message}").format(message=exc), file=sys.stderr)
     if ws.paths.notes_db.exists():
         # Opened now, not lazily by the command: a damaged notes file restored from a
         # backup (or set aside) is something the user must read before anything else.
@@ -51,7 +60,7 @@ def open_workspace(args: argparse.Namespace, *, sync: bool = True) -> Workspace:
 
 def report_messages(ws: Workspace) -> None:
     for message in ws.messages:
-        print(f"carnet: {message}", file=sys.stderr)
+        print(tr("carnet: {message}").format(message=message), file=sys.stderr)
     ws.messages.clear()
 
 

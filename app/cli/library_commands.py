@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
 from app.core.errors import IndexBusyError
+from app.core.i18n import tr, trn
+from app.core.i18n.formats import number, short_date
 
 if TYPE_CHECKING:  # types only: the command line loads these when a command runs
     from app.core.library.records import ImportReport
@@ -20,52 +22,52 @@ if TYPE_CHECKING:  # types only: the command line loads these when a command run
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("index", help="add files and folders to the library and index them")
+    p = sub.add_parser("index", help=tr("add files and folders to the library and index them"))
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
     p.set_defaults(handler=cmd_index)
 
-    p = sub.add_parser("search", help="search the library (and notes)")
+    p = sub.add_parser("search", help=tr("search the library (and notes)"))
     p.add_argument("query", nargs="?", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help=tr("at most N results"))
+    p.add_argument("--json", action="store_true", help=tr("print one JSON object"))
     p.add_argument(
-        "--batch", action="store_true", help="read one query per line on stdin, answer each"
+        "--batch", action="store_true", help=tr("read one query per line on stdin, answer each")
     )
     p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("list", help="list the library")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("list", help=tr("list the library"))
+    p.add_argument("--json", action="store_true", help=tr("print the list as JSON"))
     p.set_defaults(handler=cmd_list)
 
-    p = sub.add_parser("show", help="print a document's text")
+    p = sub.add_parser("show", help=tr("print a document’s text"))
     p.add_argument("id", metavar="ID")
     p.set_defaults(handler=cmd_show)
 
-    p = sub.add_parser("toc", help="a document's table of contents")
+    p = sub.add_parser("toc", help=tr("a document’s table of contents"))
     p.add_argument("id", metavar="ID")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=tr("print it as JSON"))
     p.set_defaults(handler=cmd_toc)
 
-    p = sub.add_parser("related", help="documents about the same things as a document")
+    p = sub.add_parser("related", help=tr("documents about the same things as a document"))
     p.add_argument("id", metavar="ID")
-    p.add_argument("--limit", type=int, default=5, metavar="N")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=5, metavar="N", help=tr("at most N documents"))
+    p.add_argument("--json", action="store_true", help=tr("print them as JSON"))
     p.set_defaults(handler=cmd_related)
 
-    p = sub.add_parser("terms", help="the key terms of a document")
+    p = sub.add_parser("terms", help=tr("the key terms of a document"))
     p.add_argument("id", metavar="ID")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help=tr("at most N terms"))
+    p.add_argument("--json", action="store_true", help=tr("print them as JSON"))
     p.set_defaults(handler=cmd_terms)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        report = ws.import_paths(args.paths, progress_printer("Reading"))
+        report = ws.import_paths(args.paths, progress_printer(tr("Reading")))
         busy = None
         try:
-            update = ws.sync_index(progress_printer("Indexing"))
+            update = ws.sync_index(progress_printer(tr("Indexing")))
         except IndexBusyError as exc:
             busy, update = str(exc), None
         report_messages(ws)
@@ -88,38 +90,57 @@ def cmd_index(args: argparse.Namespace) -> int:
                 }
             )
         else:
-            for label, records in (
-                ("Added", report.added),
-                ("Updated", report.updated),
-                ("Removed", report.removed),
-            ):
-                for r in records:
-                    kept = "  (kept as missing, with its notes)" if r.missing else ""
-                    print(f"{label}: {r.title}  [{r.id}]  {r.path}{kept}")
-            for m in report.moved:
-                print(f"Moved: {m.record.title} [{m.record.id}] {m.old_path} -> {m.new_path}")
-            for d in report.duplicates:
-                print(f"Duplicate: {d.path} has the same text as [{d.existing_id}]")
-            for s in report.skipped:
-                print(f"Skipped: {s.path}: {s.reason}")
-            print(
-                f"{len(report.added)} added, {len(report.updated)} updated, "
-                f"{len(report.removed)} removed, {report.unchanged} unchanged, "
-                f"{len(report.skipped)} skipped{_moves_summary(report)}."
-            )
+            _print_import_report(report)
         if busy:
-            print(f"carnet: {busy}", file=sys.stderr)
+            print(tr("carnet: {message}").format(message=busy), file=sys.stderr)
         nothing_done = not report.changed and report.unchanged == 0 and not report.duplicates
         return 1 if nothing_done else 0
 
 
-def _moves_summary(report: ImportReport) -> str:
-    """Moves and duplicates for the summary line, only when there are any (as before)."""
-    parts = [f"{len(report.moved)} moved"] if report.moved else []
+def _print_import_report(report: ImportReport) -> None:
+    """What ``index`` did, one line per document, then the counts."""
+    for label, records in (
+        (tr("Added: {title}  [{id}]  {path}"), report.added),
+        (tr("Updated: {title}  [{id}]  {path}"), report.updated),
+        (tr("Removed: {title}  [{id}]  {path}"), report.removed),
+    ):
+        for r in records:
+            kept = tr("  (kept as missing, with its notes)") if r.missing else ""
+            print(label.format(title=r.title, id=r.id, path=r.path) + kept)
+    for m in report.moved:
+        print(
+            tr("Moved: {title} [{id}] {old_path} -> {new_path}").format(
+                title=m.record.title, id=m.record.id, old_path=m.old_path, new_path=m.new_path
+            )
+        )
+    for d in report.duplicates:
+        print(
+            tr("Duplicate: {path} has the same text as [{id}]").format(
+                path=d.path, id=d.existing_id
+            )
+        )
+    for s in report.skipped:
+        print(tr("Skipped: {path}: {reason}").format(path=s.path, reason=s.shown_reason))
+    print(_import_summary(report))
+
+
+def _import_summary(report: ImportReport) -> str:
+    """The counts line; moves and duplicates only when there are any (as before)."""
+    counts = [
+        (len(report.added), trn("{n} added", "{n} added", len(report.added))),
+        (len(report.updated), trn("{n} updated", "{n} updated", len(report.updated))),
+        (len(report.removed), trn("{n} removed", "{n} removed", len(report.removed))),
+        (report.unchanged, trn("{n} unchanged", "{n} unchanged", report.unchanged)),
+        (len(report.skipped), trn("{n} skipped", "{n} skipped", len(report.skipped))),
+    ]
+    if report.moved:
+        counts.append((len(report.moved), trn("{n} moved", "{n} moved", len(report.moved))))
     if report.duplicates:
         n = len(report.duplicates)
-        parts.append(f"{n} duplicate" + ("s" if n > 1 else ""))
-    return "".join(f", {p}" for p in parts)
+        counts.append((n, trn("{n} duplicate", "{n} duplicates", n)))
+    # A list of counts, each whole in its own words: no sentence is assembled from pieces.
+    parts = [text.format(n=number(n)) for n, text in counts]
+    return tr("{counts}.").format(counts=", ".join(parts))
 
 
 @dataclass(frozen=True)
@@ -185,24 +206,38 @@ def _plain_snippet(snippet: str, tty: bool) -> str:
 def _print_results(ws: Workspace, found: CombinedResults) -> None:
     tty = sys.stdout.isatty()
     results = found.documents
-    print(f"{found.total} result(s) for {results.query!r} ({results.took_ms:.0f} ms)")
+    print(_results_header(found.total, results.query, results.took_ms))
     if results.suggestion:
-        print(f"Did you mean: {results.suggestion}?")
+        print(tr("Did you mean: {suggestion}?").format(suggestion=results.suggestion))
     for n, hit in enumerate(results.hits, 1):
-        meta = ", ".join(x for x in (hit.source, hit.date) if x)
+        meta = ", ".join(x for x in (hit.source, short_date(hit.date) if hit.date else "") if x)
         print(f"\n{n}. {hit.title}" + (f" — {meta}" if meta else "") + f"  [{hit.id}]")
         if len(hit.passages) < 2:
             print(f"   {_plain_snippet(hit.snippet, tty)}")
             continue
         for passage in hit.passages:
             # A long document: where in it each passage is, and the offset `show` counts in.
-            place = f"{passage.place}, " if passage.place else ""
+            place = f"{passage.place}, " if passage.place else ""  # "p. 12", "§ 3"
             print(f"   ({place}@{passage.offset}) {_plain_snippet(passage.snippet, tty)}")
     for note_hit in found.notes:
         note = _note_json(ws, note_hit)
-        title = note["title"] or "a document no longer in the library"
-        print(f"\nnote {note['id']} on {title}  [{note['doc_id']}]")
+        title = note["title"] or tr("a document no longer in the library")
+        print(
+            "\n"
+            + tr("note {id} on {title}  [{doc_id}]").format(
+                id=note["id"], title=title, doc_id=note["doc_id"]
+            )
+        )
         print(f"   {_plain_snippet(note['snippet'], tty)}")
+
+
+def _results_header(total: int, query: str, took_ms: float) -> str:
+    """ "3 results for 'x' (12 ms)"; "No results" for none."""
+    if total == 0:
+        text = tr("No results for {query} ({ms} ms)")
+    else:
+        text = trn("{n} result for {query} ({ms} ms)", "{n} results for {query} ({ms} ms)", total)
+    return text.format(n=number(total), query=repr(query), ms=f"{took_ms:.0f}")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -219,7 +254,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                     sys.stdout.flush()
             return 0
         if args.query is None:
-            print("carnet: search needs a QUERY (or --batch)", file=sys.stderr)
+            print(tr("carnet: search needs a QUERY (or --batch)"), file=sys.stderr)
             return 2
         found = _search(ws, args.query, limit)
         report_messages(ws)
@@ -237,12 +272,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             print_json([r.to_json() for r in records])
         else:
             for r in records:
-                meta = ", ".join(x for x in (r.source, r.date) if x)
-                missing = "  (missing: its file is gone)" if r.missing else ""
+                meta = ", ".join(x for x in (r.source, short_date(r.date) if r.date else "") if x)
+                words = trn("{n} word", "{n} words", r.words).format(n=number(r.words))
+                missing = tr("  (missing: its file is gone)") if r.missing else ""
                 print(
-                    f"{r.id}  {r.title}"
-                    + (f" — {meta}" if meta else "")
-                    + f"  ({r.words} words){missing}"
+                    f"{r.id}  {r.title}" + (f" — {meta}" if meta else "") + f"  ({words}){missing}"
                 )
         return 0
 
@@ -267,7 +301,7 @@ def cmd_toc(args: argparse.Namespace) -> int:
             top = min((e.level for e in entries), default=1)  # indent from the outermost
             for e in entries:
                 page = page_at(text, e.offset, starts)
-                where = f"  p. {page}" if page is not None else ""
+                where = "  " + tr("p. {page}").format(page=page) if page is not None else ""
                 print(f"{'  ' * (e.level - top)}{e.title}{where}")
         return 0
 

@@ -6,13 +6,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.core.i18n import tr
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "open",
-        help="open the window on a document (by id) or import files and folders into it",
-        description="If Carnet is already open on this data directory, that window comes "
-        "to the front and does it; no second window is started.",
+        help=tr("open the window on a document (by id) or import files and folders into it"),
+        description=tr(
+            "If Carnet is already open on this data directory, that window comes "
+            "to the front and does it; no second window is started."
+        ),
     )
     p.add_argument("items", nargs="*", metavar="DOC_ID|PATH")
     p.set_defaults(handler=cmd_open)

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.i18n import tr
 from app.core.library.folder_changes import refresh_folders
 from app.core.library.store import Cancelled, ImportReport, Library, Progress
 from app.core.paths import DataPaths, bundled_corpus_dir
@@ -64,13 +65,13 @@ class Workspace:
             store = NotesStore(self.paths)
         except NotesStorageError as exc:
             # A full or unwritable data dir: reading still works; saving says why it can't.
-            self._tell(str(exc), "Notes: read-only")
+            self._tell(str(exc), tr("Notes: read-only"))
             return NotesStore(self.paths, read_only=True)
         if store.recovery_message:
             # A damaged notes file was set aside (and restored from a backup if any).
-            self._tell(store.recovery_message, "Notes recovered")
+            self._tell(store.recovery_message, tr("Notes recovered"))
         elif store.read_only:
-            self._tell(str(read_only_error(self.paths.root)), "Notes: read-only")
+            self._tell(str(read_only_error(self.paths.root)), tr("Notes: read-only"))
         return store
 
     def _tell(self, message: str, state: str) -> None:

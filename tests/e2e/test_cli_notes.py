@@ -134,5 +134,5 @@ def test_search_json_notes_carry_their_document_and_limit_bounds_everything(
     assert [r["kind"] for r in few["results"]] == ["document"] and few["total"] == alone["total"]
 
     plain = carnet(data, "search", "negociation", "--limit", str(limit)).stdout
-    assert plain.startswith(f"{alone['total']} result(s)")
+    assert plain.startswith(f"{alone['total']} results for")
     assert plain.count("\nnote ") == 1 and f"on {watson['title']}" in plain

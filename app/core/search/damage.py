@@ -32,20 +32,22 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import TypeVar
 
 from app.core.errors import CarnetError, IndexBusyError, SearchIndexError
+from app.core.i18n import tr, tr_noop
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-BEING_BUILT = "The search index is being built; try again in a moment."
-BEING_REBUILT = "The search index is damaged; it is being rebuilt."
+# English here (marked for the catalog); translated where raised, in the language spoken.
+BEING_BUILT = tr_noop("The search index is being built; try again in a moment.")
+BEING_REBUILT = tr_noop("The search index is damaged; it is being rebuilt.")
 
 
 class IndexDamagedError(SearchIndexError):
     """The index cannot be read or written as it is; it must be rebuilt from the library."""
 
     def __init__(self, reason: str | None = None) -> None:
-        super().__init__(BEING_REBUILT)
+        super().__init__(tr(BEING_REBUILT))
         self.reason = reason
         """The name of what the damaged index raised (``UnpicklingError``), for the log."""
 
@@ -65,8 +67,9 @@ def needs_rebuild(exc: BaseException) -> bool:
 
 def rebuilt_message(reason: str | None) -> str:
     """What the user reads once a damaged index was rebuilt."""
-    said = f" ({reason})" if reason else ""
-    return f"The search index was damaged{said}; it was rebuilt."
+    if reason:
+        return tr("The search index was damaged ({reason}); it was rebuilt.").format(reason=reason)
+    return tr("The search index was damaged; it was rebuilt.")
 
 
 def damage_checked(work: Callable[[], T], *, release_files: bool = True) -> T:

@@ -17,6 +17,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from app.core.errors import SearchIndexError
+from app.core.i18n import tr
 from app.core.search import buffer_views
 from app.core.search.damage import BEING_BUILT, IndexDamagedError, damage_checked
 from app.core.search.query import QueryBuilder
@@ -48,7 +49,7 @@ class IndexFiles:
         self.close()
         stamp = self._read_stamp()
         if not rebuild and stamp != INDEX_VERSION:
-            raise SearchIndexError(BEING_BUILT)
+            raise SearchIndexError(tr(BEING_BUILT))
         if stamp is None:
             return self.reset(None)  # first use (or a stamp lost with the rest): build it
         if stamp != INDEX_VERSION:
@@ -58,7 +59,11 @@ class IndexFiles:
         except IndexDamagedError as exc:
             if not rebuild:
                 raise
-            return self.reset(f"The search index was damaged ({exc.reason}); rebuilding it.")
+            return self.reset(
+                tr("The search index was damaged ({reason}); rebuilding it.").format(
+                    reason=exc.reason
+                )
+            )
         self._ix, self._searcher = ix, searcher
         self._builder = QueryBuilder(ix.schema)
         return False
@@ -93,7 +98,9 @@ class IndexFiles:
             tmp.replace(self.index_dir / STAMP_FILE)
         except OSError as exc:
             raise SearchIndexError(
-                f"Cannot create the search index in {self.index_dir}: {exc.strerror or exc}"
+                tr("Cannot create the search index in {folder}: {error}").format(
+                    folder=self.index_dir, error=exc.strerror or exc
+                )
             ) from exc
         self._ix, self._searcher = ix, ix.searcher()
         self._builder = QueryBuilder(ix.schema)

@@ -13,6 +13,7 @@ from typing import Any
 from whoosh.index import LockError
 
 from app.core.errors import IndexBusyError
+from app.core.i18n import tr
 from app.core.library.store import Cancelled, Library, Progress
 from app.core.search.bulk_writer import BulkSegmentWriter
 from app.core.search.bulk_writer_processes import WriterProcesses
@@ -49,7 +50,7 @@ def update_index(
         writer = BulkSegmentWriter(files.ix, timeout=lock_timeout)
     except LockError as exc:
         raise IndexBusyError(
-            "Another Carnet is updating the search index; the changes will be indexed later."
+            tr("Another Carnet is updating the search index; the changes will be indexed later.")
         ) from exc
     # An empty index takes documents as they come, without looking for an older version.
     fresh = files.doc_count() == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.i18n import tr
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -20,7 +22,7 @@ class Passage:
     def place(self) -> str:
         """Where it is, as a reader says it: "p. 12", a section's title, or ""."""
         if self.page is not None:
-            return f"p. {self.page}"
+            return tr("p. {page}").format(page=self.page)
         return self.section or ""
 
     def to_json(self) -> dict[str, Any]:
