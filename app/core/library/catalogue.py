@@ -14,6 +14,7 @@ from app.core.db.transaction import write_transaction
 from app.core.documents.structure import Block, blocks_from_json
 from app.core.documents.toc import TocEntry, toc_from_blocks, toc_from_json
 from app.core.errors import DataDirError, DocumentNotFound
+from app.core.i18n import tr
 from app.core.library.records import (
     RECORD_COLUMNS,
     DocumentRecord,
@@ -51,7 +52,9 @@ class Catalogue:
                 yield
         except sqlite3.OperationalError as exc:
             raise DataDirError(
-                f"Could not save the library: {exc}. Is the disk full or read-only?"
+                tr("Could not save the library: {error}. Is the disk full or read-only?").format(
+                    error=exc
+                )
             ) from exc
 
     def count(self) -> int:

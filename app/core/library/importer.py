@@ -16,6 +16,7 @@ from app.core.documents.formats import EXTRACTOR_VERSION, SUPPORTED_SUFFIXES
 from app.core.documents.structure import blocks_to_json
 from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
+from app.core.i18n import tr_noop
 from app.core.library.moves import _DUPLICATE, DocumentMoves
 from app.core.library.read_ahead import read_ahead
 from app.core.library.records import (
@@ -29,6 +30,7 @@ from app.core.library.records import (
     format_for_path,
     text_sha256,
 )
+from app.core.wording import Wording
 
 if TYPE_CHECKING:
     from app.core.documents.loader import LoadedDocument
@@ -120,7 +122,8 @@ class DocumentImporter(DocumentMoves):
                 # Named again by hand: a file once removed from the library comes back.
                 self._db.execute("DELETE FROM meta WHERE key = ?", (f"excluded:{path}",))
             else:
-                report.skipped.append(DocumentSkipped(str(path), "no such file or folder"))
+                gone = Wording(tr_noop("no such file or folder"))
+                report.skipped.append(DocumentSkipped(str(path), gone))
         reextract = self._extractor_is_stale()
         if reextract:
             # Documents outside what was asked for are read again too, so the new
@@ -264,7 +267,11 @@ class DocumentImporter(DocumentMoves):
         try:
             stat = os.stat(name)
         except OSError as exc:
-            report.skipped.append(DocumentSkipped(name, exc.strerror or str(exc)))
+            # The loader's words for an OS error, so a file that cannot even be looked at
+            # reads as one that cannot be read (and in the reader's language).
+            from app.core.documents.loader import _os_reason  # noqa: PLC0415 - heavy, lazily
+
+            report.skipped.append(DocumentSkipped(name, _os_reason(exc)))
             return
         if memo is not None and existing is None:
             known_copy = self._known_duplicate(name, memo, stat.st_size, stat.st_mtime_ns)

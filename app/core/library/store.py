@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.db.read_only import open_read_only
 from app.core.errors import DataDirError, LibraryError
+from app.core.i18n import tr
 from app.core.library.importer import EXTRACTOR_META, DocumentImporter, iter_candidate_files
 from app.core.library.journal import IndexJournal
 from app.core.library.records import (
@@ -58,23 +59,29 @@ class Library(DocumentImporter, IndexJournal):
         except sqlite3.OperationalError as exc:
             if not db_path.exists():
                 raise DataDirError(
-                    f"Cannot open the library at {db_path}: {exc}. "
-                    "Check that the data directory is writable and the disk is not full."
+                    tr(
+                        "Cannot open the library at {path}: {error}. "
+                        "Check that the data directory is writable and the disk is not full."
+                    ).format(path=db_path, error=exc)
                 ) from exc
             # A read-only data directory: reading and searching still work.
             try:
                 self._db = open_read_only(db_path, "SELECT count(*) FROM documents")
             except sqlite3.Error:
                 raise DataDirError(
-                    f"Cannot open the library at {db_path}: {exc}. "
-                    "Check that the data directory is readable."
+                    tr(
+                        "Cannot open the library at {path}: {error}. "
+                        "Check that the data directory is readable."
+                    ).format(path=db_path, error=exc)
                 ) from exc
             self.read_only = True
             self._adapt_to_unmigrated()
         except sqlite3.DatabaseError as exc:
             raise LibraryError(
-                f"The library catalogue {db_path} is damaged ({exc}). "
-                "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
+                tr(
+                    "The library catalogue {path} is damaged ({error}). "
+                    "Move it aside and Carnet rebuilds it from your files; notes are kept apart."
+                ).format(path=db_path, error=exc)
             ) from exc
 
     def close(self) -> None:

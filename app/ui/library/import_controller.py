@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from app.core.documents.formats import SUPPORTED_SUFFIXES
 from app.core.errors import CarnetError
+from app.core.i18n import tr
 from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace
@@ -27,11 +28,15 @@ from app.ui.library.pane import LibraryPane
 from app.ui.workers.index_runner import IndexRunner
 from app.ui.workers.search_service import SearchService
 
-# Every format the loader reads, .pdf and .epub as they arrive there.
-DOCUMENT_FILTER = (
-    f"Documents ({' '.join(f'*{s}' for s in sorted(SUPPORTED_SUFFIXES))});;All files (*)"
-)
 REMOVED_MS = 10_000
+
+
+def document_filter() -> str:
+    """The file dialog's filters: every format the loader reads, then all files."""
+    patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
+    documents = tr("Documents ({patterns})").format(patterns=patterns)
+    everything = tr("All files (*)")
+    return f"{documents};;{everything}"
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -82,13 +87,15 @@ class ImportController(QObject):
 
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self._window, "Import documents", str(Path.home()), DOCUMENT_FILTER
+            self._window, tr("Import documents"), str(Path.home()), document_filter()
         )
         if files:
             self.start_import(files)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._window, "Import a folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self._window, tr("Import a folder"), str(Path.home())
+        )
         if folder:
             self.start_import([folder])
 
@@ -146,7 +153,7 @@ class ImportController(QObject):
         notes = len(self._workspace.notes.list(doc_id))
         answer = QMessageBox.question(
             self._window,
-            "Remove from Library",
+            tr("Remove from Library"),
             removal_question(record.title, notes),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

@@ -10,14 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 
+from app.core.i18n import tr, tr_noop
 from app.core.index_messages import IndexProgress, IndexReport, SkippedFile
+from app.ui.counts import number
 from app.ui.library.import_status import import_summary, importing, skipped_heading
 from app.ui.plain_text import tooltip
 from app.ui.workers.index_runner import IndexRunner
 
 SUMMARY_MS = 10_000
 FAILURE_MS = 15_000
-DAMAGED = "The search index is damaged; rebuilding it…"
+DAMAGED = tr_noop("The search index is damaged; rebuilding it…")
 
 
 class IndexingStatus(QObject):
@@ -50,7 +52,7 @@ class IndexingStatus(QObject):
             # the index for writing, which rebuilds it if it is damaged or outdated.
             return
         self._rebuilding = True
-        self._window.statusBar().showMessage(DAMAGED)
+        self._window.statusBar().showMessage(tr(DAMAGED))
         self._indexer.start(rebuild=True)
 
     def detach(self) -> None:
@@ -61,13 +63,17 @@ class IndexingStatus(QObject):
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)
-            self.progress.setFormat("Preparing…")
+            self.progress.setFormat(tr("Preparing…"))
 
     def _progress(self, step: IndexProgress) -> None:
         self.progress.setRange(0, max(step.total, 1))
         self.progress.setValue(step.done)
-        label = "Reading" if step.phase == "reading" else "Indexing"
-        self.progress.setFormat(f"{label} %v/%m")
+        # Written out rather than Qt's %v/%m: the counts grouped as the language groups them.
+        if step.phase == "reading":
+            label = tr("Reading {done} of {total}…")
+        else:
+            label = tr("Indexing {done} of {total}…")
+        self.progress.setFormat(label.format(done=number(step.done), total=number(step.total)))
         self.progress.setToolTip(tooltip(step.what))
 
     def _finished(self, report: IndexReport) -> None:
@@ -82,11 +88,14 @@ class IndexingStatus(QObject):
     def _show_skipped(self, skipped: tuple[SkippedFile, ...]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Some files were not imported",
+            tr("Some files were not imported"),
             skipped_heading(len(skipped)),
             parent=self._window,
         )
-        box.setDetailedText("\n".join(f"{s.path}: {s.reason}" for s in skipped))
+        each = tr("{path}: {reason}")
+        box.setDetailedText(
+            "\n".join(each.format(path=s.path, reason=s.shown_reason) for s in skipped)
+        )
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         self.skipped_box = box

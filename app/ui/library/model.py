@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,6 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from app.core.collation import ordered, text_key
+from app.core.i18n import language, tr, tr_noop
+from app.core.i18n.formats import short_date
 from app.core.library.store import DocumentRecord
 from app.core.search.analysis import fold
 from app.ui.counts import number
@@ -23,13 +26,25 @@ from app.ui.plain_text import tooltip
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("Title", "Source", "Date", "Words", "Notes")
+COLUMNS = (tr_noop("Title"), tr_noop("Source"), tr_noop("Date"), tr_noop("Words"), tr_noop("Notes"))
 TITLE, SOURCE, DATE, WORDS, NOTES = range(len(COLUMNS))
 
 
 def missing_file(path: str) -> str:
     """What a missing document's row says: its file went, its notes did not."""
-    return f"The file is missing: {path} — its notes are kept"
+    return tr("The file is missing: {path} — its notes are kept").format(path=path)
+
+
+def shown_date(iso: str | None) -> str:
+    """A record's date as the list shows it: "1 févr. 2022"; a partial one ("2022") as is."""
+    return _shown_date(language(), iso) if iso else ""
+
+
+@lru_cache(maxsize=4096)
+def _shown_date(spoken: str, iso: str) -> str:
+    # Many documents share a day, and painting asks for each visible cell again and again:
+    # Babel formats each day once per language (``spoken`` is in the key for that).
+    return short_date(iso) or iso
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -114,7 +129,7 @@ class DocumentListModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -146,11 +161,13 @@ class DocumentListModel(QAbstractTableModel):
         if column == SOURCE:
             return record.source or ""
         if column == DATE:
-            return record.date or ""
+            # "1 févr. 2022" shown; sorting reads record.date, the ISO day, never this.
+            # A date that is not a whole day ("2022") is shown as it is.
+            return shown_date(record.date)
         if column == WORDS:
             return number(record.words)
         notes = self._notes.get(record.id, 0)
-        return str(notes) if notes else ""
+        return number(notes) if notes else ""
 
 
 def sorted_records(

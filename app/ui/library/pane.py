@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import tr
 from app.core.library.store import DocumentRecord
 from app.ui.library.model import (
     DATE,
@@ -41,6 +42,7 @@ from app.ui.library.model import (
     WORDS,
     DocumentFilterProxy,
     DocumentListModel,
+    shown_date,
 )
 from app.ui.search.results import (
     RESULT_ROLE,
@@ -48,6 +50,7 @@ from app.ui.search.results import (
     SearchResultDelegate,
     SearchResultsModel,
     results_summary,
+    suggestion_html,
 )
 
 LIBRARY_PAGE, RESULTS_PAGE = 0, 1
@@ -74,14 +77,14 @@ class LibraryPane(QWidget):
         self._quiet = False
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by title or source")
+        self.filter_edit.setPlaceholderText(tr("Filter by title or source"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter documents")
+        self.filter_edit.setAccessibleName(tr("Filter documents"))
         self.filter_edit.textChanged.connect(self._filter_changed)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Documents")
+        self.table.setAccessibleName(tr("Documents"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -100,9 +103,11 @@ class LibraryPane(QWidget):
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # Just what each holds ("2022-02-01", a site name, "12"): the rest is the title's.
-        digits = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
-        widths = {SOURCE: 96, DATE: max(digits, 76), WORDS: 64, NOTES: 48}
+        # Just what each holds ("28 sept. 2022", a site name, "12"): the rest is the title's.
+        # The widest date of the year in the language spoken ("sept.", "déc.").
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(shown_date(f"2022-{m:02}-28")) for m in range(1, 13))
+        widths = {SOURCE: 96, DATE: max(widest + 16, 76), WORDS: 64, NOTES: 48}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -128,7 +133,7 @@ class LibraryPane(QWidget):
         self.results = QListView(self)
         self.results.setModel(self.results_model)
         self.results.setItemDelegate(SearchResultDelegate(self.results))
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(tr("Search results"))
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setUniformItemSizes(False)
@@ -172,10 +177,10 @@ class LibraryPane(QWidget):
     def document_menu(self, record: DocumentRecord) -> QMenu:
         """The context menu of one document's row; a missing file cannot be opened."""
         menu = QMenu(self)
-        original = menu.addAction("Open &Original")
+        original = menu.addAction(tr("Open &Original"))
         original.setEnabled(not record.missing)
         original.triggered.connect(lambda: self.openOriginalRequested.emit(record.id))
-        folder = menu.addAction("Show in File &Manager")
+        folder = menu.addAction(tr("Show in File &Manager"))
         folder.triggered.connect(lambda: self.showInFolderRequested.emit(record.id))
         return menu
 
@@ -307,10 +312,9 @@ class LibraryPane(QWidget):
         if error:
             self.summary.setText(error)
         else:
-            self.summary.setText(results_summary(documents, notes) if items else "No results.")
+            self.summary.setText(results_summary(documents, notes))  # "No results." for none
         if suggestion:
-            safe = suggestion.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
-            self.suggestion.setText(f'Did you mean <a href="{safe}">{safe}</a>?')
+            self.suggestion.setText(suggestion_html(suggestion))
             self.suggestion.show()
         else:
             self.suggestion.clear()

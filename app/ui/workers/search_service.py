@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.core.errors import CarnetError
+from app.core.i18n import tr
 from app.core.library.store import Library
 from app.core.notes.search import NoteHit
 from app.core.notes.store import NotesStore
@@ -101,7 +102,7 @@ class _SearchWorker(QObject):
                 self.damaged.emit()
         except Exception as exc:  # a bug in a search must not kill the thread
             log.exception("search failed")
-            answer.error = f"The search failed ({type(exc).__name__})."
+            answer.error = tr("The search failed ({error}).").format(error=type(exc).__name__)
         self.answered.emit(answer)
 
     def _drop_index(self) -> None:

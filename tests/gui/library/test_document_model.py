@@ -49,7 +49,7 @@ def test_rows_show_title_source_date_words_and_notes(tmp_path: Path) -> None:
     row = model.row_of(watson.id)
     shown = [model.index(row, c).data() for c in range(model.columnCount())]
     assert shown[0] == watson.title
-    assert shown[1:3] == ["watson", "2022-02-01"]
+    assert shown[1:3] == ["watson", "Feb 1, 2022"]  # sorted by the ISO day, shown as a date
     assert shown[3].replace("\u202f", "") == str(watson.words)
     assert shown[4] == "2"
     model.change_note_count(watson.id, -2)  # both notes deleted
