@@ -49,7 +49,11 @@ _V4 = ("ALTER TABLE documents ADD COLUMN language TEXT",)
 # 5: arrivals are matched to gone documents by title (``moves._ids_titled``): without an
 # index that read every title, 0.32 s of a watched folder's 1 s at 50,000 documents.
 _V5 = ("CREATE INDEX IF NOT EXISTS documents_title ON documents(title)",)
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
+# 6: what the index has yet to take (``journal.unindexed``, its count and ids) was a scan
+# of every document: 0.16 s of each watched folder's change at 50,000 documents. A partial
+# index holds only the unindexed rows, in id order, so it stays tiny.
+_V6 = ("CREATE INDEX IF NOT EXISTS documents_unindexed ON documents(id) WHERE indexed = 0",)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
