@@ -55,26 +55,6 @@ def _listing(folder: str) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _known(library: Library, folder: str, *, nested: bool) -> dict[str, tuple[int, int, bool]]:
-    """The library's documents in a folder: path -> (size, mtime_ns, missing).
-
-    Directly in it, or with ``nested`` in its subfolders too (a folder deleted or moved
-    away: its subfolders' documents left with it, and no event names each of them).
-    """
-    prefix = folder.rstrip(os.sep) + os.sep
-    # A range on the unique path index ('0' sorts right after '/'), not a scan of the table.
-    upper = prefix[:-1] + chr(ord(os.sep) + 1)
-    rows = library._db.execute(
-        "SELECT path, size, mtime_ns, missing FROM documents WHERE path >= ? AND path < ?",
-        (prefix, upper),
-    )
-    return {
-        str(path): (int(size), int(mtime), bool(missing))
-        for path, size, mtime, missing in rows
-        if nested or os.sep not in str(path)[len(prefix) :]  # subfolders have their events
-    }
-
-
 def folder_changes(library: Library, folder: str, *, arrivals: bool) -> FolderChanges:
     """What changed in one folder since the library last read it.
 
@@ -82,7 +62,7 @@ def folder_changes(library: Library, folder: str, *, arrivals: bool) -> FolderCh
     one); files imported one by one only have their own changes looked at.
     """
     listing = _listing(folder)
-    known = _known(library, folder, nested=not os.path.isdir(folder))
+    known = library.documents_in_folder(folder, nested=not os.path.isdir(folder))
     changes = FolderChanges()
     for path, (size, mtime, missing) in sorted(known.items()):
         now = listing.get(path)
@@ -92,36 +72,9 @@ def folder_changes(library: Library, folder: str, *, arrivals: bool) -> FolderCh
         elif missing or now != (size, mtime):
             changes.changed.append(path)
     if arrivals:
-        settled = _settled(library, folder, listing)
+        settled = library.left_out_in_folder(folder, listing)
         changes.arrived = sorted(p for p in listing if p not in known and p not in settled)
     return changes
-
-
-def _settled(library: Library, folder: str, listing: dict[str, tuple[int, int]]) -> set[str]:
-    """Files here the library already decided to leave out: removed by the user, or an
-    unchanged copy of a document still present. Reading them again on every change of
-    their folder would only say the same thing again."""
-    prefix = folder.rstrip(os.sep) + os.sep
-    upper = prefix[:-1] + chr(ord(os.sep) + 1)
-    settled: set[str] = set()
-    rows = library._db.execute(
-        "SELECT key, value FROM meta WHERE (key >= ? AND key < ?) OR (key >= ? AND key < ?)",
-        (f"excluded:{prefix}", f"excluded:{upper}", f"duplicate:{prefix}", f"duplicate:{upper}"),
-    ).fetchall()
-    for key, value in rows:
-        kind, path = str(key).split(":", 1)
-        if kind == "excluded":
-            settled.add(path)
-            continue
-        size, mtime, original = str(value).split(":", 2)
-        if listing.get(path) != (int(size), int(mtime)):
-            continue  # the copy changed: it is read again
-        found = library._db.execute(
-            "SELECT path FROM documents WHERE id = ? AND missing = 0", (original,)
-        ).fetchone()
-        if found is not None and os.path.exists(str(found[0])):
-            settled.add(path)  # else the original left: the copy may be that document moved
-    return settled
 
 
 def under_a_root(folder: str, roots: Iterable[Path]) -> bool:
@@ -138,7 +91,7 @@ def refresh_folders(
 ) -> ImportReport:
     """Bring the changes of a few folders in, as a refresh of the whole library would.
 
-    Files removed by the user are never arrivals (``_settled``). Arrivals are imported
+    Files removed by the user are never arrivals (``left_out_in_folder``). Arrivals are imported
     before anything is called gone, as in a refresh: a file moved
     from one watched folder to another is then a move, not a loss and a new document.
     """

@@ -33,6 +33,13 @@ def _gone(missing: int, path: str) -> bool:
     return bool(missing) or not os.path.exists(path)
 
 
+def _folder_range(folder: str) -> tuple[str, str]:
+    """Keys from ``folder/`` up to (not including) ``folder0``: everything under it, read as
+    a range on an index ('0' sorts right after '/'), not a scan of the table."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    return prefix, prefix[:-1] + chr(ord(os.sep) + 1)
+
+
 class DocumentMoves(Catalogue):
     """The part of ``Library`` that tells moves and duplicates from new documents."""
 
@@ -70,6 +77,55 @@ class DocumentMoves(Catalogue):
         """
         rows = self._db.execute("SELECT id FROM documents WHERE title = ? ORDER BY id", (title,))
         return [str(doc_id) for (doc_id,) in rows]
+
+    def documents_in_folder(
+        self, folder: str, *, nested: bool = False
+    ) -> dict[str, tuple[int, int, bool]]:
+        """The documents whose file is in ``folder``: path -> (size, mtime_ns, missing).
+
+        Directly in it, or with ``nested`` in its subfolders too (a folder deleted or moved
+        away: its subfolders' documents left with it, and no event names each of them).
+        """
+        prefix, upper = _folder_range(folder)
+        rows = self._db.execute(
+            "SELECT path, size, mtime_ns, missing FROM documents WHERE path >= ? AND path < ?",
+            (prefix, upper),
+        )
+        return {
+            str(path): (int(size), int(mtime), bool(missing))
+            for path, size, mtime, missing in rows
+            if nested or os.sep not in str(path)[len(prefix) :]
+        }
+
+    def left_out_in_folder(self, folder: str, listing: dict[str, tuple[int, int]]) -> set[str]:
+        """Files in ``folder`` (``listing``: path -> (size, mtime_ns)) already decided on:
+        removed by the user, or an unchanged copy of a document still present. Reading them
+        again on every change of their folder would only say the same thing again."""
+        prefix, upper = _folder_range(folder)
+        settled: set[str] = set()
+        rows = self._db.execute(
+            "SELECT key, value FROM meta WHERE (key >= ? AND key < ?) OR (key >= ? AND key < ?)",
+            (
+                f"excluded:{prefix}",
+                f"excluded:{upper}",
+                f"{_DUPLICATE}{prefix}",
+                f"{_DUPLICATE}{upper}",
+            ),
+        ).fetchall()
+        for key, value in rows:
+            kind, path = str(key).split(":", 1)
+            if kind == "excluded":
+                settled.add(path)
+                continue
+            size, mtime, original = str(value).split(":", 2)
+            if listing.get(path) != (int(size), int(mtime)):
+                continue  # the copy changed: it is read again
+            found = self._db.execute(
+                "SELECT path FROM documents WHERE id = ? AND missing = 0", (original,)
+            ).fetchone()
+            if found is not None and os.path.exists(str(found[0])):
+                settled.add(path)  # else the original left: the copy may be that document moved
+        return settled
 
     def _duplicate_memos(self) -> dict[str, str]:
         """Files found to be duplicates, by path: ``size:mtime_ns:existing id``."""

@@ -3,6 +3,7 @@ and the search by itself, as Refresh Library would bring it."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -221,3 +222,21 @@ def test_saving_the_same_file_again_and_again_is_one_import(
     settled(qtbot, window)
     assert all(not r.added and not r.updated and r.indexed == 0 for r in reports)
     assert titles(window).count("Brouillon du jour") == 1
+
+
+def test_a_folder_the_system_refuses_to_watch_is_reported(
+    qtbot: QtBot, data: DataPaths, library_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """inotify's per-user limit reached: the window is told (it then refreshes the library
+    when activated, ``ImportController._watch_incomplete``) instead of missing saves."""
+    from watchdog.observers import Observer  # noqa: PLC0415 - the class the watcher uses
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    monkeypatch.setattr(Observer, "schedule", refuse)
+    window = open_window(qtbot, data)
+    with qtbot.waitSignal(watcher(window).incomplete, timeout=INDEXING_TIMEOUT):
+        window.start_import([str(library_folder)])
+    assert watcher(window).unwatched == 1 and watcher(window).watched() == []
+    window.close()
