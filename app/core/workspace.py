@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.i18n import tr
-from app.core.library.folder_changes import refresh_folders
 from app.core.library.store import Cancelled, ImportReport, Library, Progress
 from app.core.paths import DataPaths, bundled_corpus_dir
 from app.core.search.damage import IndexDamagedError, damage_checked, rebuilt_message
-from app.core.search.index import IndexUpdate, SearchIndex, SearchResults
+from app.core.search.index import SearchIndex, SearchResults
 
 if TYPE_CHECKING:
     from app.core.notes.store import NotesStore
+    from app.core.search.index_update import IndexUpdate
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,9 @@ class Workspace:
         cancelled: Cancelled | None = None,
     ) -> ImportReport:
         """Read only these folders again (a watched folder changed); notes re-anchored."""
+        # Here, not at the top: only a watched folder's change needs it, never a search.
+        from app.core.library.folder_changes import refresh_folders  # noqa: PLC0415
+
         report = refresh_folders(self.library, folders, progress, cancelled)
         self.reanchor_notes(report)
         return report

@@ -18,7 +18,6 @@ from app.core.documents.toc import toc_to_json
 from app.core.errors import DocumentSkipped
 from app.core.i18n import tr_noop
 from app.core.library.moves import _DUPLICATE, DocumentMoves
-from app.core.library.read_ahead import read_ahead
 from app.core.library.records import (
     Cancelled,
     DocumentRecord,
@@ -233,6 +232,10 @@ class DocumentImporter(DocumentMoves):
             )
         }
         duplicates = self._duplicate_memos()
+        # Here, not at the top: the library is opened by every search, which never reads
+        # files and must not pay for multiprocessing and the process pool (~20 ms).
+        from app.core.library.read_ahead import read_ahead  # noqa: PLC0415
+
         ahead = read_ahead(
             [p for p in files if p not in excluded and _to_read(p, known.get(p), reextract)]
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.core.library.store import Cancelled, Library, Progress
 from app.core.search import related
 from app.core.search.index_files import IndexFiles
-from app.core.search.index_writer import IndexUpdate, update_index
+from app.core.search.index_update import IndexUpdate
 from app.core.search.ranking import search_page
 from app.core.search.results import SearchHit, SearchResults
 from app.core.search.schema import INDEX_VERSION, STAMP_FILE
@@ -36,6 +36,12 @@ class SearchIndex(IndexFiles):
         lock_timeout: float = 10.0,
     ) -> IndexUpdate:
         """Write what the library journal says is not in the index yet, in one commit."""
+        if not library.unindexed_count() and not library.pending_removals():
+            # Nothing to write (every search on an up-to-date index): the writer's modules,
+            # its bulk writer and multiprocessing among them, are not even imported.
+            return IndexUpdate()
+        from app.core.search.index_writer import update_index  # noqa: PLC0415
+
         return update_index(self, library, progress, cancelled, lock_timeout)
 
     def search(

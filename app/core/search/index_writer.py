@@ -7,7 +7,6 @@ give up with IndexBusyError (the journal keeps the work for later).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh.index import LockError
@@ -19,18 +18,11 @@ from app.core.search.bulk_writer import BulkSegmentWriter
 from app.core.search.bulk_writer_processes import WriterProcesses
 from app.core.search.index_fields import index_fields
 from app.core.search.index_files import IndexFiles
+from app.core.search.index_update import IndexUpdate
 from app.core.search.segment_merge import merge_segments
 
 PARALLEL_MIN = 400  # documents to index before writer processes pay for their start
 PARALLEL_PROCS = max(1, min(2, os.cpu_count() or 1))
-
-
-@dataclass
-class IndexUpdate:
-    indexed: int = 0
-    removed: int = 0
-    cancelled: bool = False
-    merged: int = 0  # segments rewritten after the commit (deletions reclaimed)
 
 
 def update_index(
