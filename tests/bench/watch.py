@@ -5,7 +5,8 @@ own pieces headless (offscreen): the ``FolderWatcher`` on the data dir's folders
 ``IndexRunner`` with its waiting indexing child, the ``SearchService`` thread, wired as
 ``ImportController`` wires them. ``F`` must be a folder the data dir's library knows (one
 of its imported folders or a subfolder): each save writes a new file there (a temporary
-file renamed, as editors save), then the time to the first search that finds it is taken.
+file renamed, as editors save; with ``--append``, a line appended in place to one file),
+then the time to the first search that finds the save's word is taken.
 One save first warms everything up and is not counted. Prints one JSON line: medians
 (and the worst) of the total and its split:
 
@@ -72,7 +73,7 @@ def _rss_kib() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-def run(data_dir: Path, folder: Path, saves: int) -> dict[str, Any]:
+def run(data_dir: Path, folder: Path, saves: int, *, append: bool) -> dict[str, Any]:
     app = QApplication([])
     paths = DataPaths(data_dir)
     workspace = Workspace(paths)
@@ -102,7 +103,7 @@ def run(data_dir: Path, folder: Path, saves: int) -> dict[str, Any]:
             clock.mark("import")
 
     def finished(report: IndexReport) -> None:
-        if report.added and clock.report is None:
+        if (report.added or report.updated) and clock.report is None:
             clock.report = report
             clock.mark("index")
 
@@ -112,17 +113,24 @@ def run(data_dir: Path, folder: Path, saves: int) -> dict[str, Any]:
     service.answered.connect(answers.append)
 
     token = f"{int(time.time()) % 100000:05d}"
+    appended = folder / f"watch-{token}-appended.txt"
     rows: list[dict[str, float]] = []
     for n in range(saves + 1):
         word = f"balisewatch{token}x{n:03d}"
         clock.reset()
-        temporary = folder / f".watch-{token}-{n}.tmp"
-        temporary.write_text(f"Sauvegarde {n}\n\nUne note sur {word} et la mer.\n", "utf-8")
-        start = time.perf_counter()
-        os.replace(temporary, folder / f"watch-{token}-{n:03d}.txt")
+        line = f"Une note sur {word} et la mer.\n"
+        if append and n > 0:  # written in place, as nano or `echo >>` do: no rename
+            with appended.open("a", encoding="utf-8") as f:
+                start = time.perf_counter()
+                f.write(line)
+        else:
+            temporary = folder / f".watch-{token}-{n}.tmp"
+            temporary.write_text(f"Sauvegarde {token} {n}\n\n{line}", "utf-8")
+            start = time.perf_counter()
+            os.replace(temporary, appended if append else folder / f"watch-{token}-{n:03d}.txt")
         wait_for(app, lambda: clock.report is not None, "the indexing report")
         assert clock.report is not None
-        (doc_id,) = clock.report.added
+        (doc_id,) = clock.report.added or clock.report.updated
         while True:
             answers.clear()
             request = service.request(word)
@@ -148,6 +156,7 @@ def run(data_dir: Path, folder: Path, saves: int) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "documents": workspace.library.count(),
         "saves": saves,
+        "mode": "append" if append else "rename",
         "watched_folders": len(watcher.watched()),
         "watch_gui_thread_ms": round(watch_ms, 1),
         "watch_setup_ms": round(setup_ms, 1),  # until every folder is watched
@@ -169,8 +178,11 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--folder", type=Path, required=True)
     parser.add_argument("--saves", type=int, default=10)
+    parser.add_argument(
+        "--append", action="store_true", help="append to one file in place instead of new files"
+    )
     args = parser.parse_args()
-    figures = run(args.data_dir.absolute(), args.folder.absolute(), args.saves)
+    figures = run(args.data_dir.absolute(), args.folder.absolute(), args.saves, append=args.append)
     print(json.dumps(figures))
 
 
