@@ -16,6 +16,7 @@ NOT_FOR_A_SEARCH = {
     "app.core.search.index_writer",
     "app.core.search.bulk_writer_processes",
     "app.core.search.segment_merge",
+    "babel.numbers",  # "4 results": no digit grouping below 1,000, so no locale data
 }
 
 

@@ -41,6 +41,10 @@ def short_date(value: str | date | None) -> str:
 
 def number(value: int) -> str:
     """``12 345`` in French, ``12,345`` in English."""
+    if -1000 < value < 1000:
+        # No grouping below a thousand in either language: the digits as they are, without
+        # loading Babel and its locale data (~60 ms, a third of a command-line search).
+        return str(value)
     from babel.numbers import format_decimal  # noqa: PLC0415
 
     return str(format_decimal(value, locale=_locale()))
