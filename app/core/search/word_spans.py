@@ -22,8 +22,9 @@ _SPACE = re.compile(r"\s")
 # Texts are read in pieces of about this many characters, so that a long text whose
 # first spans suffice is not split whole (``matching_spans`` stops early too).
 PART_CHARS = 16_384
-# Whitespace-free pieces remembered before the memory is cleared: ~20 MB at most.
-MEMORY_LIMIT = 50_000
+# Whitespace-free pieces remembered before the memory is cleared: ~10 MB at most (3,000
+# generated documents leave 11,829 pieces and 6 MB, measured with tracemalloc).
+MEMORY_LIMIT = 20_000
 
 Words = tuple[tuple[str, tuple[str, ...]], ...]
 """A piece's words that are not stop words, each with the terms it is indexed under."""
