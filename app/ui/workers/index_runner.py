@@ -10,8 +10,9 @@ import logging
 import sys
 from collections import deque
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
+from app.core.i18n import language
 from app.core.index_jobs import IndexJob, encode_job
 from app.core.index_messages import (
     IndexFailed,
@@ -74,6 +75,7 @@ class IndexRunner(QObject):
         if self._server is None:
             server = QProcess(self)
             server.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+            server.setProcessEnvironment(_child_environment())
             server.readyReadStandardOutput.connect(self._read)
             server.finished.connect(self._server_gone)
             server.errorOccurred.connect(self._server_error)
@@ -97,6 +99,7 @@ class IndexRunner(QObject):
             return
         proc = QProcess(self)
         proc.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        proc.setProcessEnvironment(_child_environment())
         proc.readyReadStandardOutput.connect(self._read)
         proc.finished.connect(self._done)
         proc.errorOccurred.connect(self._error)
@@ -231,3 +234,11 @@ def _stopped(proc: QProcess, code: int) -> str:
     err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace")
     tail = err.strip().splitlines()[-1:] or [f"exit code {code}"]
     return f"Indexing stopped unexpectedly ({tail[0]})."
+
+
+def _child_environment() -> QProcessEnvironment:
+    """The system's environment, speaking the window's language (View → Language may
+    differ from the system's): the child's messages are shown as they come."""
+    env = QProcessEnvironment.systemEnvironment()
+    env.insert("LANGUAGE", language())
+    return env

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.core.i18n import set_language
 from app.core.index_messages import IndexFailed, IndexProgress, IndexReport, encode
 from app.core.paths import DataPaths
-from app.ui.workers.index_runner import IndexRunner
+from app.ui.workers.index_runner import IndexRunner, _child_environment
 from tests.gui.window_support import INDEXING_TIMEOUT
 
 
@@ -50,3 +51,11 @@ def test_a_line_that_is_not_a_message_is_logged_and_the_job_goes_on(
     with qtbot.waitSignal(runner.failed) as failed:
         runner._handle(encode(IndexFailed("Le disque est plein.")).encode())
     assert failed.args == ["Le disque est plein."]
+
+
+def test_the_indexing_child_speaks_the_windows_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")  # the system says English…
+    set_language("fr")  # …and the user chose French in View → Language
+    assert _child_environment().value("LANGUAGE") == "fr"
+    set_language("en")
+    assert _child_environment().value("LANGUAGE") == "en"
