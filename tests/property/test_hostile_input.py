@@ -47,6 +47,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NotesStore]:
 @example(query="*" * 500)
 @example(query="(" * 2000)
 @example(query="-")
+@example(query="lavrof~/1000")  # a fuzzy prefix longer than the word
 def test_any_query_returns_results_or_none(ws: Workspace, query: str) -> None:
     hostile.check_query(ws, query)
 

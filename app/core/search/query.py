@@ -97,7 +97,9 @@ def _rewrite(q: wq.Query) -> wq.Query:
         return BoundedPrefix(q.fieldname, stem, boost=q.boost)
     if isinstance(q, wq.FuzzyTerm):
         q.maxdist = min(q.maxdist, 2)
-        q.prefixlength = max(q.prefixlength, 1)  # bounds the expansion like a prefix
+        # At least 1 (bounds the expansion like a prefix), at most the word: a longer one
+        # ("word~/1000") makes Whoosh's automaton index past the word's end.
+        q.prefixlength = min(max(q.prefixlength, 1), len(q.text))
         return q
     if q.is_leaf():
         return q
