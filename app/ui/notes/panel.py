@@ -136,6 +136,10 @@ class NotesPanel(QWidget):
         self.tabs.addTab(self._document_page(), tr("This document"))
         self.tabs.addTab(self.all_notes, tr("All notes"))
         self.tabs.currentChanged.connect(self._on_tab)
+        # Both tabs readable, with room for a count of notes, whatever the language
+        # ("Ce document (12) | Toutes les notes" is wider than the English).
+        counts = self.fontMetrics().horizontalAdvance(" (000)")
+        self.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + counts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
