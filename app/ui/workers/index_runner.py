@@ -12,7 +12,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
-from app.core.i18n import language
+from app.core.i18n import language, tr
 from app.core.index_jobs import IndexJob, encode_job
 from app.core.index_messages import (
     IndexFailed,
@@ -162,7 +162,7 @@ class IndexRunner(QObject):
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self._proc is not None:
-            self.failed.emit("Could not start the indexing process.")
+            self.failed.emit(tr("Could not start the indexing process."))
             self._proc.deleteLater()
             self._proc = None
             self._next()
@@ -187,7 +187,7 @@ class IndexRunner(QObject):
             server.deleteLater()
             if self._proc is server:
                 self._proc = None
-                self.failed.emit("Could not start the indexing process.")
+                self.failed.emit(tr("Could not start the indexing process."))
                 self._next()
 
     def stop(self) -> None:
@@ -232,8 +232,8 @@ def _arguments(data_dir: str, job: IndexJob) -> list[str]:
 
 def _stopped(proc: QProcess, code: int) -> str:
     err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace")
-    tail = err.strip().splitlines()[-1:] or [f"exit code {code}"]
-    return f"Indexing stopped unexpectedly ({tail[0]})."
+    tail = err.strip().splitlines()[-1:] or [tr("exit code {code}").format(code=code)]
+    return tr("Indexing stopped unexpectedly ({why}).").format(why=tail[0])
 
 
 def _child_environment() -> QProcessEnvironment:
