@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import deque
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
@@ -73,12 +74,7 @@ class IndexRunner(QObject):
     def warm_up(self) -> None:
         """Start the waiting child now, so the first watched change finds it ready."""
         if self._server is None:
-            server = QProcess(self)
-            server.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-            server.setProcessEnvironment(_child_environment())
-            server.readyReadStandardOutput.connect(self._read)
-            server.finished.connect(self._server_gone)
-            server.errorOccurred.connect(self._server_error)
+            server = self._child(self._server_gone, self._server_error)
             self._server = server
             server.start(
                 sys.executable, ["-m", "app.index_worker", "--data-dir", self._data_dir, "--serve"]
@@ -97,14 +93,19 @@ class IndexRunner(QObject):
             self._proc = self._server
             self._server.write(encode_job(job).encode("utf-8"))
             return
+        proc = self._child(self._done, self._error)
+        self._proc = proc
+        proc.start(sys.executable, ["-m", "app.index_worker", *_arguments(self._data_dir, job)])
+
+    def _child(self, finished: Callable[..., None], error: Callable[..., None]) -> QProcess:
+        """An indexing process, not started: its lines go to ``_read``."""
         proc = QProcess(self)
         proc.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         proc.setProcessEnvironment(_child_environment())
         proc.readyReadStandardOutput.connect(self._read)
-        proc.finished.connect(self._done)
-        proc.errorOccurred.connect(self._error)
-        self._proc = proc
-        proc.start(sys.executable, ["-m", "app.index_worker", *_arguments(self._data_dir, job)])
+        proc.finished.connect(finished)
+        proc.errorOccurred.connect(error)
+        return proc
 
     def _read(self) -> None:
         sender = self.sender()
