@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from app.core.i18n import tr, trn
+from app.core.i18n.formats import number
 from app.core.index_messages import IndexReport
-from app.ui.counts import number
 
 
 def importing(count: int) -> str:

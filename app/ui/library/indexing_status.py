@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 
 from app.core.i18n import tr, tr_noop
+from app.core.i18n.formats import number
 from app.core.index_messages import IndexProgress, IndexReport, SkippedFile
-from app.ui.counts import number
 from app.ui.library.import_status import import_summary, importing, skipped_heading
 from app.ui.plain_text import tooltip
 from app.ui.workers.index_runner import IndexRunner

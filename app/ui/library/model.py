@@ -16,10 +16,9 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from app.core.collation import ordered, text_key
 from app.core.i18n import language, tr, tr_noop
-from app.core.i18n.formats import short_date
+from app.core.i18n.formats import number, short_date
 from app.core.library.store import DocumentRecord
 from app.core.search.analysis import fold
-from app.ui.counts import number
 from app.ui.model_index import ModelIndex
 from app.ui.plain_text import tooltip
 
