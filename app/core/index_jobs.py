@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.index_messages import json_object
+
 
 @dataclass(frozen=True)
 class IndexJob:
@@ -44,12 +46,7 @@ def encode_job(job: IndexJob) -> str:
 
 def decode_job(line: bytes | str) -> IndexJob:
     """The job one line carries; MalformedJob saying what is wrong otherwise."""
-    try:
-        data = json.loads(line)
-    except ValueError as exc:
-        raise MalformedJob(f"not JSON: {line[:200]!r}") from exc
-    if not isinstance(data, dict):
-        raise MalformedJob(f"not a JSON object: {line[:200]!r}")
+    data = json_object(line, MalformedJob)
     return IndexJob(
         bundled=_flag(data, "bundled"),
         refresh=_flag(data, "refresh"),

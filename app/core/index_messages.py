@@ -125,12 +125,7 @@ def _fields(message: IndexMessage) -> dict[str, Any]:
 
 def decode(line: bytes | str) -> IndexMessage:
     """The message one line carries; MalformedMessage (saying what is wrong) otherwise."""
-    try:
-        data = json.loads(line)
-    except ValueError as exc:
-        raise MalformedMessage(f"not JSON: {_shown(line)}") from exc
-    if not isinstance(data, dict):
-        raise MalformedMessage(f"not a JSON object: {_shown(line)}")
+    data = json_object(line, MalformedMessage)
     try:
         return _message(data)
     except (KeyError, TypeError, ValueError) as exc:
@@ -194,6 +189,17 @@ def _ids(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise TypeError("expected a list of text")
     return tuple(_str(v) for v in value)
+
+
+def json_object(line: bytes | str, malformed: type[Exception]) -> dict[str, Any]:
+    """The JSON object one line between the processes carries; ``malformed`` otherwise."""
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        raise malformed(f"not JSON: {_shown(line)}") from exc
+    if not isinstance(data, dict):
+        raise malformed(f"not a JSON object: {_shown(line)}")
+    return data
 
 
 def _shown(line: bytes | str) -> str:
