@@ -107,7 +107,8 @@ class LibraryPane(QWidget):
         # The widest date of the year in the language spoken ("sept.", "déc.").
         metrics = self.fontMetrics()
         widest = max(metrics.horizontalAdvance(shown_date(f"2022-{m:02}-28")) for m in range(1, 13))
-        widths = {SOURCE: 84, DATE: max(widest + 12, 76), WORDS: 64, NOTES: 48}
+        # The padding is the cell's two margins and some: less and "28 sept. 2015" wraps.
+        widths = {SOURCE: 76, DATE: max(widest + 20, 76), WORDS: 64, NOTES: 48}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
