@@ -64,7 +64,7 @@ def register(sub: Any) -> None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        report = ws.import_paths(args.paths, progress_printer(tr("Reading")))
+        report = ws.import_paths(args.paths, progress_printer(tr("Reading files")))
         busy = None
         try:
             update = ws.sync_index(progress_printer(tr("Indexing")))

@@ -19,7 +19,8 @@ from app.core.db.read_only import open_read_only as open_file_read_only
 from app.core.db.transaction import write_transaction
 from app.core.files import create_private_file
 from app.core.i18n import tr
-from app.core.notes import recovery
+from app.core.notes import collections as shelf
+from app.core.notes import reading, recovery
 from app.core.notes.errors import NotesStorageError, is_corruption, storage_error
 from app.core.notes.model import COLUMNS, Note, note_from_row, note_to_row
 from app.core.notes.schema import SCHEMA_VERSION, migrate
@@ -162,6 +163,42 @@ def _merge_salvaged(conn: sqlite3.Connection, damaged: Path) -> None:
         with write_transaction(conn):
             added, updated, _same = merge(conn, notes)
         log.warning("Recovered %d notes from the damaged file %s", added + updated, damaged)
+    _merge_salvaged_shelf(conn, damaged)
+
+
+def _merge_salvaged_shelf(conn: sqlite3.Connection, damaged: Path) -> None:
+    """Collections and reading states still readable in the damaged file come back too."""
+    found = recovery.salvage_table(damaged, f"SELECT {shelf.COLUMNS} FROM collections")
+    collections = []
+    for row in found:
+        try:
+            collections.append(shelf.collection_from_row(row))
+        except (ValueError, TypeError) as exc:
+            log.warning("Unreadable collection in damaged notes file: %s", exc)
+    members: dict[str, set[str]] = {}
+    for cid, doc_id in recovery.salvage_table(
+        damaged,
+        "SELECT collection, doc_id FROM collection_documents",
+        key=lambda r: r,
+        order_by="collection, doc_id",  # a table WITHOUT ROWID
+    ):
+        members.setdefault(str(cid), set()).add(str(doc_id))
+    states = []
+    for row in recovery.salvage_table(damaged, f"SELECT {reading.COLUMNS} FROM reading"):
+        try:
+            states.append(reading.state_from_row(row))
+        except (ValueError, TypeError) as exc:
+            log.warning("Unreadable reading state in damaged notes file: %s", exc)
+    if collections or states:
+        with write_transaction(conn):
+            shelf.merge(conn, collections, members)
+            reading.merge(conn, states)
+        log.warning(
+            "Recovered %d collections and %d reading states from %s",
+            len(collections),
+            len(states),
+            damaged,
+        )
 
 
 def open_read_only(paths: DataPaths) -> sqlite3.Connection:
@@ -190,7 +227,10 @@ def open_read_only(paths: DataPaths) -> sqlite3.Connection:
 def backup_if_due(conn: sqlite3.Connection, paths: DataPaths) -> None:
     now = datetime.now(UTC)
     try:
-        empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM notes)").fetchone()[0]
+        empty = conn.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM notes) AND NOT EXISTS (SELECT 1 FROM collections)"
+            " AND NOT EXISTS (SELECT 1 FROM reading)"
+        ).fetchone()[0]
         # An empty database has nothing to protect; backing it up would only push a useful
         # backup out of the rotation.
         if not empty and recovery.backup_due(paths.backups_dir, now):

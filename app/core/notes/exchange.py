@@ -17,10 +17,12 @@ from app.core.errors import NotesError
 from app.core.i18n import tr, trn
 from app.core.i18n.formats import long_date, number
 from app.core.notes.anchoring import Anchor
+from app.core.notes.collections import CollectionNotFound
 from app.core.notes.errors import NotesImportError
 from app.core.notes.model import NOTE_ID, Note, clean_color, clean_tags
 from app.core.notes.order import by_position
 from app.core.notes.pages import TextsOf, note_pages
+from app.core.notes.shelf_exchange import Shelf, parse_shelf, shelf_json
 
 if TYPE_CHECKING:
     from app.core.notes.store import NotesStore
@@ -59,6 +61,23 @@ class NotesImportReport:
     added: int
     updated: int
     unchanged: int
+    collections_added: int = 0
+    collections_updated: int = 0
+    documents_filed: int = 0  # documents put in a collection they were not in
+    reading_added: int = 0
+    reading_updated: int = 0
+
+    @property
+    def shelf_changed(self) -> bool:
+        return any(
+            (
+                self.collections_added,
+                self.collections_updated,
+                self.documents_filed,
+                self.reading_added,
+                self.reading_updated,
+            )
+        )
 
 
 def export_markdown(
@@ -67,6 +86,7 @@ def export_markdown(
     *,
     exported: date | None = None,
     pages: Mapping[str, int] | None = None,
+    collection: str | None = None,
 ) -> str:
     """Notes to read: the export date on top, then per document its title, source, date
     and path, and its notes in reading order (quote, note, tags), a rule between notes.
@@ -80,6 +100,8 @@ def export_markdown(
         by_doc.setdefault(note.doc_id, []).append(note)
     day = long_date(exported or date.today())
     out: list[str] = [tr("# Notes exported from Carnet on {date}").format(date=day), ""]
+    if collection is not None:
+        out += [tr("Collection: {name}").format(name=collection), ""]
 
     def doc_key(doc_id: str) -> str:
         doc = documents.get(doc_id)
@@ -126,12 +148,14 @@ def _note_markdown(note: Note, page: int | None = None) -> list[str]:
     return lines
 
 
-def export_json(notes: Sequence[Note]) -> str:
-    """Everything needed to rebuild the notes, trashed ones included."""
+def export_json(notes: Sequence[Note], shelf: Mapping[str, Any] | None = None) -> str:
+    """Everything needed to rebuild the notes, trashed ones included; with ``shelf``
+    (``shelf_exchange.shelf_json``), the collections and reading states too."""
     payload = {
         "format": FORMAT,
         "version": VERSION,
         "notes": [{**n.to_json(), "trashed": n.trashed} for n in notes],
+        **(shelf or {}),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
@@ -142,28 +166,45 @@ def render_export(
     fmt: str,
     doc_id: str | None = None,
     texts_of: TextsOf | None = None,
+    *,
+    collection: str | None = None,
 ) -> tuple[str, int]:
     """The text of an export (``md`` or ``json``) and how many notes it holds.
 
-    A full JSON export is a backup: the trash goes too, so nothing is lost on import.
-    ``texts_of`` (the documents' texts) lets the Markdown cite pages of paged documents.
+    A full JSON export is a backup: the trash goes too, so nothing is lost on import, and
+    so do the collections and reading states. ``collection`` keeps the notes of that
+    collection's documents only. ``texts_of`` (the documents' texts) lets the Markdown
+    cite pages of paged documents.
     """
+    whole = doc_id is None and collection is None
+    notes = store.list(doc_id, include_trashed=whole and fmt == "json")
+    shown_name = None
+    if collection is not None:
+        found = store.find_collection(collection)
+        if found is None:
+            raise CollectionNotFound(collection)
+        shown_name = found.name
+        wanted = store.collection_documents(collection)
+        notes = [n for n in notes if n.doc_id in wanted]
     if fmt == "json":
-        notes = store.list(doc_id, include_trashed=doc_id is None)
-        return export_json(notes), len(notes)
-    notes = store.list(doc_id)
+        return export_json(notes, shelf_json(store) if whole else None), len(notes)
     pages = note_pages(notes, texts_of) if texts_of is not None else None
-    return export_markdown(notes, documents, pages=pages), len(notes)
+    return export_markdown(notes, documents, pages=pages, collection=shown_name), len(notes)
 
 
 def import_json(store: NotesStore, text: str) -> NotesImportReport:
-    """Merge a JSON export by note id (newer ``updated`` wins), all or nothing."""
-    notes = parse_export(text)
-    added, updated, unchanged = store.merge_notes(notes)
-    return NotesImportReport(added=added, updated=updated, unchanged=unchanged)
+    """Merge a JSON export by note id (newer ``updated`` wins), all or nothing, with its
+    collections and reading states."""
+    notes, shelf = parse_full_export(text)
+    return store.merge_export(notes, shelf)
 
 
 def parse_export(text: str) -> list[Note]:
+    """The notes of an export (validated with everything else in it)."""
+    return parse_full_export(text)[0]
+
+
+def parse_full_export(text: str) -> tuple[list[Note], Shelf]:
     if len(text) > MAX_IMPORT_CHARS:
         raise NotesImportError(tr("This file is too large to be a Carnet notes export."))
     try:
@@ -200,6 +241,7 @@ def parse_export(text: str) -> list[Note]:
             notes.append(note)
         except NotesError as exc:
             errors.append(tr("note {n}: {error}").format(n=i + 1, error=exc))
+    shelf = parse_shelf(data, errors)
     if errors:
         shown = errors[:_MAX_ERRORS_SHOWN]
         left = len(errors) - len(shown)
@@ -212,7 +254,7 @@ def parse_export(text: str) -> list[Note]:
                 len(errors),
             ).format(n=number(len(errors)), errors="; ".join(shown))
         )
-    return notes
+    return notes, shelf
 
 
 def _field(key: str) -> str:

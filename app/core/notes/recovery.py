@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -156,10 +157,21 @@ def restore_newest_sound_backup(paths: DataPaths) -> Path | None:
 
 
 def salvage_rows(damaged: Path) -> list[tuple[object, ...]]:
-    """Best-effort read of note rows from a damaged file, from both ends of the table.
+    """Best-effort read of note rows from a damaged file, from both ends of the table."""
+    return salvage_table(damaged, f"SELECT {COLUMNS} FROM notes")
+
+
+def salvage_table(
+    damaged: Path,
+    select: str,
+    key: Callable[[tuple[object, ...]], object] = lambda row: row[0],
+    order_by: str = "rowid",
+) -> list[tuple[object, ...]]:
+    """Best-effort read of a table's rows from a damaged file, from both ends of the table.
 
     A damaged page stops a scan; scanning forwards and then backwards gets the rows on
-    either side of it. The file is opened read-only and left as it is.
+    either side of it. The file is opened read-only and left as it is. A table the file
+    does not have (an older schema) gives nothing.
     """
     rows: dict[object, tuple[object, ...]] = {}
     for order in ("ASC", "DESC"):
@@ -169,9 +181,8 @@ def salvage_rows(damaged: Path) -> list[tuple[object, ...]]:
             log.warning("Cannot open damaged notes file %s: %s", damaged, exc)
             return []
         try:
-            cursor = conn.execute(f"SELECT {COLUMNS} FROM notes ORDER BY rowid {order}")
-            for row in cursor:
-                rows.setdefault(row[0], tuple(row))
+            for row in conn.execute(f"{select} ORDER BY {order_by} {order}"):
+                rows.setdefault(key(tuple(row)), tuple(row))
         except sqlite3.DatabaseError as exc:
             log.warning("Salvage scan %s of %s stopped: %s", order, damaged, exc)
         finally:

@@ -37,7 +37,44 @@ _V1 = (
     "CREATE INDEX notes_by_doc ON notes (doc_id, trashed, start_pos)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# 2: what the reader organises and cannot rebuild from the files (issue 14): collections,
+# their documents, and each document's reading status, position and last-read date. They
+# live beside the notes so they share the notes' guarantees (WAL, full sync, backups,
+# recovery, export and import). Documents are named by id: a collection keeps a document
+# that left the library, as notes do, and finds it again when it comes back.
+_V2 = (
+    """
+    CREATE TABLE collections (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        parent TEXT REFERENCES collections(id) ON DELETE SET NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        CHECK (parent IS NULL OR parent <> id)
+    )
+    """,
+    """
+    CREATE TABLE collection_documents (
+        collection TEXT NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL,
+        added TEXT NOT NULL,
+        PRIMARY KEY (collection, doc_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX collection_documents_by_doc ON collection_documents (doc_id)",
+    """
+    CREATE TABLE reading (
+        doc_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('unread', 'reading', 'finished')),
+        position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
+        progress REAL NOT NULL DEFAULT 0 CHECK (progress >= 0 AND progress <= 1),
+        last_read TEXT,
+        updated TEXT NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -41,6 +41,16 @@ def test_earlier_notes_open_with_every_field(fixture: Path, tmp_path: Path) -> N
         assert (free.text, free.anchor, free.tags) == ("Une note libre, sans passage.", None, ())
         assert [n.text for n in store.list_trash()] == ["À la corbeille"]
         assert [h.note.id for h in store.search("Genève")] == [anchored.id]
+        version = int(fixture.stem.removeprefix("notes-v"))
+        if version >= 2:  # collections and reading states, as that Carnet left them
+            assert store.collection_documents("Thèse") == {DOC_ID, "autre"}
+            assert store.collections_of() == {DOC_ID: ["Chapitre 1"], "autre": ["Chapitre 1"]}
+            state = store.reading_state(DOC_ID)
+            assert (state.status, state.position, state.progress) == ("reading", 12, 0.5)
+            assert store.reading_state("autre").status == "finished"
+        else:  # an older store gains empty collections and every document unread
+            assert store.collections() == []
+            assert store.reading_state(DOC_ID).status == "unread"
     db = sqlite3.connect(paths.notes_db)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.close()

@@ -1,0 +1,202 @@
+"""The groups the library is seen through: everything, folders, smart lists, collections.
+
+Plain Python over the library's records and what the notes store keeps (collections,
+reading states, note counts): the window's sidebar shows these groups with their counts,
+and the command line's ``--collection`` and ``--status`` choose among them. A group is a
+set of document ids, computed when asked: nothing here is stored, so nothing can drift.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.dates import parse_timestamp
+from app.core.i18n import tr, tr_noop
+from app.core.library.records import DocumentRecord
+from app.core.notes.collections import Collection, CollectionNotFound
+from app.core.notes.reading import FINISHED, READING, UNREAD, ReadingState, check_status
+
+if TYPE_CHECKING:
+    from app.core.library.store import Library
+    from app.core.notes.store import NotesStore
+
+RECENT_DAYS = 30
+"""What "Recently read" means: opened or read in the last 30 days."""
+
+# Keys name groups in the settings file and between the sidebar and the search box.
+ALL = "all"
+BUNDLED = "bundled"
+FOLDER = "folder:"  # + the folder's path
+COLLECTION = "collection:"  # + the collection's id
+SMART_UNREAD, SMART_READING, SMART_FINISHED = "smart:unread", "smart:reading", "smart:finished"
+SMART_RECENT, SMART_NOTES, SMART_MISSING = "smart:recent", "smart:notes", "smart:missing"
+
+SMART_LABELS = {
+    SMART_UNREAD: tr_noop("Unread"),
+    SMART_READING: tr_noop("Reading"),
+    SMART_FINISHED: tr_noop("Finished"),
+    SMART_RECENT: tr_noop("Recently read"),
+    SMART_NOTES: tr_noop("With notes"),
+    SMART_MISSING: tr_noop("Missing"),
+}
+STATUS_GROUPS = {UNREAD: SMART_UNREAD, READING: SMART_READING, FINISHED: SMART_FINISHED}
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    kind: str  # "library", "folder", "smart" or "collection"
+    label: str  # as shown, in the reader's language (a collection's own name)
+    doc_ids: frozenset[str]
+    parent: str | None = None  # the parent group's key (a collection inside another)
+    detail: str = ""  # a tooltip's more: a folder's whole path
+
+    @property
+    def count(self) -> int:
+        return len(self.doc_ids)
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """What the groups are computed from (read once, then grouped in plain Python)."""
+
+    records: Sequence[DocumentRecord]
+    roots: Sequence[Path] = ()
+    states: Mapping[str, ReadingState] | None = None
+    note_counts: Mapping[str, int] | None = None
+    collections: Sequence[Collection] = ()
+    members: Mapping[str, set[str]] | None = None  # collection id → ids, children included
+
+
+def status_of(doc_id: str, states: Mapping[str, ReadingState] | None) -> str:
+    state = (states or {}).get(doc_id)
+    return UNREAD if state is None else state.status
+
+
+def with_status(
+    records: Iterable[DocumentRecord], states: Mapping[str, ReadingState] | None, status: str
+) -> frozenset[str]:
+    return frozenset(r.id for r in records if status_of(r.id, states) == status)
+
+
+def recently_read(
+    records: Iterable[DocumentRecord],
+    states: Mapping[str, ReadingState] | None,
+    now: datetime | None = None,
+) -> frozenset[str]:
+    since = (now or datetime.now(UTC)) - timedelta(days=RECENT_DAYS)
+    out = set()
+    for r in records:
+        state = (states or {}).get(r.id)
+        if state is not None and state.last_read and parse_timestamp(state.last_read) >= since:
+            out.add(r.id)
+    return frozenset(out)
+
+
+def is_bundled(record: DocumentRecord) -> bool:
+    # Bundled articles are keyed "corpus/NAME" (``DocumentImporter.key_for``), not by path.
+    return record.path.startswith("corpus/")
+
+
+def in_folder(record: DocumentRecord, folder: Path) -> bool:
+    prefix = str(folder).rstrip(os.sep) + os.sep
+    return record.path.startswith(prefix)
+
+
+def groups(shelf: Shelf, now: datetime | None = None) -> list[Group]:
+    """Every group in the sidebar's order: the library, folders, smart lists, collections.
+
+    Counts are of documents in the library: a collection remembers a removed document,
+    but it is neither counted nor listed until it comes back.
+    """
+    records = shelf.records
+    known = frozenset(r.id for r in records)
+    out = [Group(ALL, "library", tr("All documents"), known)]
+    bundled = frozenset(r.id for r in records if is_bundled(r))
+    if bundled:
+        out.append(Group(BUNDLED, "library", tr("Bundled articles"), bundled))
+    for root in shelf.roots:
+        inside = frozenset(r.id for r in records if in_folder(r, root))
+        if inside:  # a root that is one file, or an empty folder, is no group
+            out.append(
+                Group(FOLDER + str(root), "folder", root.name or str(root), inside, None, str(root))
+            )
+    states = shelf.states or {}
+    notes = shelf.note_counts or {}
+    smart = {
+        SMART_UNREAD: with_status(records, states, UNREAD),
+        SMART_READING: with_status(records, states, READING),
+        SMART_FINISHED: with_status(records, states, FINISHED),
+        SMART_RECENT: recently_read(records, states, now),
+        SMART_NOTES: frozenset(r.id for r in records if notes.get(r.id, 0) > 0),
+        SMART_MISSING: frozenset(r.id for r in records if r.missing),
+    }
+    out += [Group(key, "smart", tr(SMART_LABELS[key]), ids) for key, ids in smart.items()]
+    members = shelf.members or {}
+    parents = sorted((c for c in shelf.collections if c.parent is None), key=_by_name)
+    children = sorted((c for c in shelf.collections if c.parent is not None), key=_by_name)
+    for parent in parents:
+        out.append(_collection_group(parent, members, known))
+        out += [
+            _collection_group(child, members, known)
+            for child in children
+            if child.parent == parent.id
+        ]
+    return out
+
+
+def _by_name(c: Collection) -> str:
+    return c.name.casefold()
+
+
+def _collection_group(
+    c: Collection, members: Mapping[str, set[str]], known: frozenset[str]
+) -> Group:
+    parent = None if c.parent is None else COLLECTION + c.parent
+    return Group(
+        COLLECTION + c.id, "collection", c.name, frozenset(members.get(c.id, ())) & known, parent
+    )
+
+
+def read_shelf(library: Library, notes: NotesStore | None) -> Shelf:
+    """Everything ``groups`` needs, read from the library and the notes store."""
+    records = library.all()
+    if notes is None:  # no notes database yet: nothing organised, everything unread
+        return Shelf(records, library.roots())
+    return Shelf(
+        records,
+        library.roots(),
+        notes.reading_states(),
+        notes.count_by_document(),
+        notes.collections(),
+        notes.collection_members(),
+    )
+
+
+def chosen_documents(
+    library: Library,
+    notes: NotesStore | None,
+    *,
+    collection: str | None = None,
+    status: str | None = None,
+) -> frozenset[str] | None:
+    """The documents a ``--collection`` and ``--status`` choose (both: in both); None
+    when neither is given, which means the whole library."""
+    if collection is None and status is None:
+        return None
+    records = library.all()
+    chosen = frozenset(r.id for r in records)
+    if collection is not None:
+        if notes is None:
+            raise CollectionNotFound(collection)
+        chosen &= notes.collection_documents(collection)
+    if status is not None:
+        check_status(status)
+        states = notes.reading_states() if notes is not None else {}
+        chosen &= with_status(records, states, status)
+    return chosen
