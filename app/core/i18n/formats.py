@@ -55,3 +55,14 @@ def reading_time(minutes: int) -> str:
     if minutes < 1:
         return tr("under 1 min read")
     return trn("{n} min read", "{n} min read", minutes).format(n=number(minutes))
+
+
+def percent(fraction: float) -> str:
+    """``42 %`` in French (a narrow no-break space before %), ``42%`` in English.
+
+    Rounded down, so ``100 %`` means all of it: 99.6 % read is not yet the end.
+    """
+    whole = max(0, min(100, int(fraction * 100)))
+    # Through the catalog, not Babel: CLDR's French puts a wide no-break space there, and
+    # a percentage is never large enough to need Babel's grouping (number() covers it).
+    return tr("{n}%").format(n=number(whole))
