@@ -33,6 +33,7 @@ class ReaderBrowser(QTextBrowser):
     # Around a resize or the first show, when QTextEdit reflows or scrolls on its own.
     aboutToReflow = Signal()
     reflowed = Signal()
+    edgeRequested = Signal(bool)  # Home / End (with or without Ctrl): True for the end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +151,14 @@ class ReaderBrowser(QTextBrowser):
             self._caret_to_top()
             event.accept()
             return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and mods in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ControlModifier,
+        ):
+            # The reader decides: the end of a long book is reachable only once typeset.
+            self.edgeRequested.emit(key == Qt.Key.Key_End)
+            event.accept()
+            return
         if key == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.ShiftModifier:
             bar.setValue(bar.value() - bar.pageStep())
             self._caret_to_top()
@@ -193,6 +202,14 @@ class ReaderBrowser(QTextBrowser):
         if rect.top() < height * 0.1 or rect.bottom() > height * 0.85:
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - height // 3)
+
+    def scroll_to_edge(self, end: bool) -> None:
+        """Scroll to the very top, or to the bottom of the whole document (``end``)."""
+        doc = self.document()
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())  # a true scroll range
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum() if end else 0)
+        self._caret_to_top()
 
     def _caret_to_top(self) -> None:
         """Park the caret on the first visible line so Shift+arrows select from there."""

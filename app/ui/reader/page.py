@@ -86,6 +86,7 @@ class ReaderPage(QWidget):
         self.browser.zoomRequested.connect(lambda step: self.set_font_size(self._font_size + step))
         self.browser.aboutToReflow.connect(self._begin_hold)
         self.browser.reflowed.connect(self._reflowed)
+        self.browser.edgeRequested.connect(self.go_to_edge)
         self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
@@ -105,6 +106,10 @@ class ReaderPage(QWidget):
 
     def _palette_changed(self, page: QPalette) -> None:
         """Recolour what subclasses added for the theme's ``page`` palette."""
+
+    def _view_moved(self, by_reader: bool) -> None:
+        """The view may show another part of the text; ``by_reader``: the reader moved it
+        (scroll, keys, a jump asked for), not the opening, a restore, a zoom or a resize."""
 
     # -- document --------------------------------------------------------------------
 
@@ -201,6 +206,7 @@ class ReaderPage(QWidget):
             self._typesetting = False
             self._end_hold()
         self._update_actions()
+        self._view_moved(False)
         if self._typesetter.is_done():
             self.typesetFinished.emit()
 
@@ -213,6 +219,7 @@ class ReaderPage(QWidget):
         self._refresh_marks()
         if self._pending is not None:
             self._run_pending()
+        self._view_moved(False)  # the end may be in view now, without the reader moving
         self.typesetFinished.emit()
 
     def _is_written(self, offset: int) -> bool:
@@ -288,13 +295,29 @@ class ReaderPage(QWidget):
                 self._scroll_to_offset(target)
                 block = self.browser.document().findBlock(position)
                 if block.position() == position:
+                    # The room above (a page's marker) in view; near the end the scroll is
+                    # clamped lower, the room shows already: going up would hide the end.
+                    layout = self.browser.document().documentLayout()
+                    room = layout.blockBoundingRect(block).top() - block.blockFormat().topMargin()
                     bar = self.browser.verticalScrollBar()
-                    bar.setValue(bar.value() - round(block.blockFormat().topMargin()))
+                    bar.setValue(min(bar.value(), round(room)))
             finally:
                 self._end_hold()
             self._position_timer.start()
+            self._view_moved(True)  # held above, but the reader asked for this move
 
         self._when_written(target, jump)
+
+    def go_to_edge(self, end: bool) -> None:
+        """Home / End: the top of the document, or its very end once it is all typeset."""
+        if self._record is None:
+            return
+
+        def jump() -> None:
+            self.browser.scroll_to_edge(end)
+            self._view_moved(True)  # even when already there: the reader went to the end
+
+        self._when_written(len(self.text) if end else 0, jump)
 
     def _begin_hold(self) -> None:
         self._hold += 1
@@ -310,13 +333,14 @@ class ReaderPage(QWidget):
             if self._pending is None:
                 self._scroll_to_offset(self._anchor)
         self._end_hold()
+        self._view_moved(False)
 
     def _scrolled(self) -> None:
         # While a jump waits for its text, the reading position is the jump's target.
-        if self._hold or self._record is None or self._pending is not None:
-            return
-        self._anchor = self._top_offset()
-        self._position_timer.start()
+        if not (self._hold or self._record is None or self._pending is not None):
+            self._anchor = self._top_offset()
+            self._position_timer.start()
+        self._view_moved(self._hold == 0)
 
     def _emit_position(self) -> None:
         if self._record is not None and self._anchor != self._emitted_position:

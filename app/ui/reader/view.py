@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QT
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.documents.layout import snap_to_words
+from app.core.documents.toc import page_at, page_starts
 from app.core.i18n import tr, tr_noop
 from app.core.notes import Note
 from app.core.search.query_terms import Phrase
@@ -33,6 +34,7 @@ from app.ui.reader.page import (
     ReaderPage,
     open_link,
 )
+from app.ui.reader.progress import ProgressLabel, ReadingProgress, fraction_read
 
 __all__ = ["DEFAULT_FONT_SIZE", "MAX_FONT_SIZE", "MIN_FONT_SIZE", "ReaderView", "open_link"]
 
@@ -48,12 +50,19 @@ class ReaderView(ReaderPage):
     noteClicked = Signal(str)
     highlightRequested = Signal(int, int, bool)  # start, end (Python offsets), with_note
     statusMessage = Signal(str)  # why a command did nothing, for the status bar
+    progressChanged = Signal(float)  # how far the reader has moved (see progress())
+    endReached = Signal(str)  # doc id: once per opening, see app.ui.reader.progress
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("Reader"))
         self._marks = Marks()
         self._marked_to = 0  # Python offset up to which marks were drawn on typeset text
+        self._page_starts: list[int] = [0]
+        self._progress = ReadingProgress(self)
+        self._progress.progressChanged.connect(self.progressChanged)
+        self._progress.endReached.connect(self.endReached)
+        self.progress_label = ProgressLabel(self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.hits_bar = HitsBar(self)
@@ -61,6 +70,7 @@ class ReaderView(ReaderPage):
         self.hits_bar.nextRequested.connect(lambda: self._step_search_hit(1))
         self.hits_bar.previousRequested.connect(lambda: self._step_search_hit(-1))
         self.hits_bar.closeRequested.connect(lambda: self.set_search_terms(set()))
+        self._column.addWidget(self.progress_label)  # the foot of the page, above the bars
         self._column.addWidget(self.hits_bar)
         self._column.addWidget(self.find_bar)
         self._build_actions()
@@ -100,6 +110,10 @@ class ReaderView(ReaderPage):
     # -- hooks of ReaderPage -------------------------------------------------------------
 
     def _document_changed(self) -> None:
+        self._progress.opened(self.document_id())
+        self._page_starts = page_starts(self.text)
+        if self._record is None:
+            self.progress_label.forget()
         self._marks.reset()
         self._update_hits_bar()
         if self._record is None:
@@ -120,6 +134,24 @@ class ReaderView(ReaderPage):
         bar.setColor(QPalette.ColorRole.Window, QColor(self._theme.panel))
         self.find_bar.setPalette(bar)
         self.hits_bar.setPalette(bar)
+        self.progress_label.set_theme(self._theme, page)
+
+    def _view_moved(self, by_reader: bool) -> None:
+        if self._record is None or self._typesetting:
+            return
+        fraction = self.progress()
+        count = len(self._page_starts) if len(self._page_starts) > 1 else None
+        top = page_at(self.text, self.reading_position(), self._page_starts)
+        self.progress_label.show_progress(fraction, top, count)
+        self.progress_label.show()
+        self._progress.moved(fraction, by_reader)
+
+    # -- progress ----------------------------------------------------------------------
+
+    def progress(self) -> float:
+        """How far through the text the view reaches: the offset of the last character
+        visible at the bottom over the text's length; exactly 1.0 with the end in view."""
+        return fraction_read(self)
 
     # -- marks: notes, search hits, find -----------------------------------------------
 
