@@ -153,3 +153,30 @@ def test_wal_of_damaged_database_is_moved_with_it(paths: DataPaths, tmp_path: Pa
     wals = [p for p in _damaged_files(crashed) if p.name.endswith("-wal")]
     assert len(wals) == 1 and wals[0].read_bytes() == wal_bytes
     assert note.id  # the note is in the kept -wal, next to the damaged file it belongs to
+
+
+def test_collections_and_statuses_come_back_from_a_damaged_file(paths: DataPaths) -> None:
+    _fill(paths)
+    with NotesStore(paths) as s:
+        s.add_to_collection("Avant", ["d1"], create=True)
+        s.set_status("d1", "reading")
+        s.backup_now()  # the backup knows "Avant" and d1 as reading
+        s.add_to_collection("Après", ["d2", "d3"], create=True)
+        s.document_finished("d1")
+    size = paths.notes_db.stat().st_size
+    _corrupt(paths.notes_db, (size // PAGE // 2) * PAGE, PAGE)  # a page of notes
+
+    with NotesStore(paths) as s:
+        assert s.recovery_message is not None
+        # What the backup held, and what was made after it, read from the damaged file.
+        assert s.collection_documents("Avant") == {"d1"}
+        assert s.collection_documents("Après") == {"d2", "d3"}
+        assert s.reading_state("d1").status == "finished"
+    assert integrity(paths.notes_db) == [("ok",)]
+
+
+def test_a_store_with_only_collections_is_backed_up(paths: DataPaths) -> None:
+    with NotesStore(paths) as s:
+        s.add_to_collection("Thèse", ["d1"], create=True)
+    with NotesStore(paths):  # the next opening takes the day's backup
+        assert recovery.list_backups(paths.backups_dir)
