@@ -173,11 +173,18 @@ class Workspace:
         documents = {r.id: r for r in self.library.all()}
         return render_export(self.notes, documents, fmt, doc_id, texts_of=self.library.paged_texts)
 
-    def search(self, text: str, limit: int = 10, offset: int = 0) -> SearchResults:
-        """One page of results (see SearchIndex.search), rebuilding a damaged index once."""
+    def search(
+        self, text: str, limit: int = 10, offset: int = 0, *, only: frozenset[str] | None = None
+    ) -> SearchResults:
+        """One page of results (see SearchIndex.search), within the documents ``only``
+        when given (ids: a collection); a damaged index is rebuilt once."""
         self.open_index()
+
+        def page() -> SearchResults:
+            return self.index.search(text, self.library, limit, offset, only=only)
+
         try:
-            return damage_checked(lambda: self.index.search(text, self.library, limit, offset))
+            return damage_checked(page)
         except IndexDamagedError as exc:  # a segment can be garbled past the open-time check
             self.rebuild_index(reason=exc.reason)
-        return self.index.search(text, self.library, limit, offset)
+        return page()

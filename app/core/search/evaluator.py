@@ -32,10 +32,12 @@ from app.core.search.postings import (
     DocArray,
     JoinedPositions,
     PostingSource,
+    TermPostings,
     WeightArray,
     open_postings,
 )
 from app.core.search.query import relaxed, with_title_boost
+from app.core.search.restrict import Restriction
 
 Ranked = tuple[list[tuple[int, float]], int, int]
 
@@ -72,15 +74,22 @@ def source_for(searcher: Searcher) -> PostingSource:
 
 
 class Evaluator:
-    """Evaluates plans against one searcher; term postings and scores are read once."""
+    """Evaluates plans against one searcher; term postings and scores are read once.
 
-    def __init__(self, searcher: Searcher) -> None:
+    With a ``restriction``, each term's postings are cut to the documents it allows: every
+    node combines documents one by one, so this gives what filtering the results would,
+    with the same scores (BM25F's statistics are the whole index's), and phrases read
+    positions of the allowed documents only.
+    """
+
+    def __init__(self, searcher: Searcher, restriction: Restriction | None = None) -> None:
         weighting = searcher.weighting
         if type(weighting) is not scoring.BM25F:
             raise TypeError("the evaluator scores with BM25F only")
         self._weighting: scoring.BM25F = weighting
         self._searcher = searcher
         self._source = source_for(searcher)
+        self._restriction = restriction
         self._terms: dict[tuple[str, str], Matches] = {}
 
     def evaluate(self, node: Node) -> Matches:
@@ -113,6 +122,9 @@ class Evaluator:
         if found is not None:
             return found
         postings = self._source.postings(field, text)
+        if self._restriction is not None and len(postings):
+            keep = self._restriction.within(postings.docnums)
+            postings = TermPostings(postings.docnums[keep], postings.weights[keep])
         if not len(postings):
             found = NO_MATCHES
         else:
@@ -232,9 +244,12 @@ def top(m: Matches, k: int, exclude: DocArray = _NO_DOCS) -> list[tuple[int, flo
     return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))
 
 
-def ranked(q: wq.Query, searcher: Searcher, upto: int) -> Ranked | None:
+def ranked(
+    q: wq.Query, searcher: Searcher, upto: int, restriction: Restriction | None = None
+) -> Ranked | None:
     """What ``ranking._ranked`` returns, computed on arrays; None when ``q`` has a form
-    the evaluator leaves to Whoosh."""
+    the evaluator leaves to Whoosh. With a ``restriction``, the documents it leaves out
+    are not there (the others keep their scores and order)."""
     if type(searcher.weighting) is not scoring.BM25F:
         return None
     reader = searcher.reader()
@@ -243,7 +258,7 @@ def ranked(q: wq.Query, searcher: Searcher, upto: int) -> Ranked | None:
     wider_plan = plan(with_title_boost(wider), reader) if wider is not None else None
     if strict_plan is None or (wider is not None and wider_plan is None):
         return None
-    evaluator = Evaluator(searcher)
+    evaluator = Evaluator(searcher, restriction)
     strict = evaluator.evaluate(strict_plan)
     hits = top(strict, upto)
     if wider_plan is None:

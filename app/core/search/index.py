@@ -45,10 +45,19 @@ class SearchIndex(IndexFiles):
         return update_index(self, library, progress, cancelled, lock_timeout)
 
     def search(
-        self, text: str, library: Library, limit: int = 10, offset: int = 0
+        self,
+        text: str,
+        library: Library,
+        limit: int = 10,
+        offset: int = 0,
+        *,
+        only: frozenset[str] | None = None,
     ) -> SearchResults:
-        """One page of ranked results (see ``ranking.search_page``)."""
-        return search_page(self.searcher(), self.builder, text, library, limit=limit, offset=offset)
+        """One page of ranked results (see ``ranking.search_page``); with ``only``, within
+        those documents (ids; None: the whole library)."""
+        return search_page(
+            self.searcher(), self.builder, text, library, limit=limit, offset=offset, only=only
+        )
 
     def more_like(self, doc_id: str, library: Library, limit: int = 5) -> list[SearchHit]:
         """Documents about the same things as ``doc_id`` (more-like-this on its key terms)."""

@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import (
@@ -26,6 +28,9 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from app.core.search.analysis import FRENCH_STOPS, query_term
+
+if TYPE_CHECKING:
+    from app.core.search.restrict import Restriction
 
 log = logging.getLogger(__name__)
 
@@ -160,8 +165,9 @@ def relaxed(q: wq.Query) -> wq.Query | None:
     return None
 
 
-def count_matches(q: wq.Query, searcher: Searcher) -> int:
-    """How many documents match ``q``, without scoring them (cheaper than a search).
+def count_matches(q: wq.Query, searcher: Searcher, restriction: Restriction | None = None) -> int:
+    """How many documents match ``q`` (of those ``restriction`` allows), without scoring
+    them (cheaper than a search).
 
     An OR (the relaxed query behind every several-word total) is counted as the union of
     each part's documents: Whoosh's union matcher steps through them in Python one by one
@@ -171,5 +177,11 @@ def count_matches(q: wq.Query, searcher: Searcher) -> int:
         found: set[int] = set()
         for sub in q.subqueries:
             found.update(sub.docs(searcher))
-        return len(found)
-    return sum(1 for _ in q.docs(searcher))
+        if restriction is None:
+            return len(found)
+        docs = np.fromiter(found, dtype=np.int64, count=len(found))
+    elif restriction is None:
+        return sum(1 for _ in q.docs(searcher))
+    else:
+        docs = np.fromiter(q.docs(searcher), dtype=np.int64)
+    return int(np.count_nonzero(restriction.within(docs)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from whoosh import query as wq
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 
 from app.core.library.store import Library
 from app.core.search import evaluator
@@ -20,6 +20,7 @@ from app.core.search.query import (
     relaxed,
     with_title_boost,
 )
+from app.core.search.restrict import Restriction, restriction_for
 from app.core.search.result_passages import hit_passages
 from app.core.search.results import SearchHit, SearchResults
 from app.core.search.schema import SEARCH_FIELDS
@@ -37,23 +38,29 @@ def search_page(
     limit: int = 10,
     offset: int = 0,
     vectorised: bool = True,
+    only: frozenset[str] | None = None,
 ) -> SearchResults:
     """One page of ranked results with snippets; documents with all the words come first.
 
     ``hits`` are the ranked hits ``[offset:offset + limit]`` (snippets are made for those
     only); ``total`` is the number of all matching documents, the same for every page.
-    ``vectorised=False`` ranks with Whoosh's matchers only (for comparison and benchmarks).
+    ``only``: the ids of the documents to search within (a collection); the results are
+    the whole library's without the others. ``vectorised=False`` ranks with Whoosh's
+    matchers only (for comparison and benchmarks).
     """
     began = time.perf_counter()
     text = clean_query_text(text)
     limit, offset = max(0, limit), max(0, offset)
     q = builder.parse(text)
-    ranked, total, all_words = _ranked(q, searcher, offset + limit, vectorised=vectorised)
+    restriction = restriction_for(searcher, only) if only is not None else None
+    ranked, total, all_words = _ranked(
+        q, searcher, offset + limit, vectorised=vectorised, restriction=restriction
+    )
     hits = ranked[offset : offset + limit]
     terms = _terms(q, searcher)
-    suggestion = (
-        suggest(text, searcher, library, builder, all_words) if total < FEW_RESULTS else None
-    )
+    # "Did you mean" looks at the whole index; within no document at all, nothing helps.
+    wanted = total < FEW_RESULTS and not (restriction is not None and restriction.empty)
+    suggestion = suggest(text, searcher, library, builder, all_words) if wanted else None
     stored = [searcher.stored_fields(d) for d, _ in hits]
     texts = library.texts(s["id"] for s in stored)
     out = []
@@ -78,48 +85,78 @@ def search_page(
 
 
 def _ranked(
-    q: wq.Query, searcher: Searcher, upto: int, *, vectorised: bool = True
+    q: wq.Query,
+    searcher: Searcher,
+    upto: int,
+    *,
+    vectorised: bool = True,
+    restriction: Restriction | None = None,
 ) -> evaluator.Ranked:
     """The first ``upto`` (docnum, score) in ranking order; how many documents match;
-    how many have all the words.
+    how many have all the words (of those ``restriction`` allows, when given).
 
     The vectorised evaluator answers the forms it knows (it gives the documents Whoosh
     would); fuzzy terms, wildcards and rarer forms go through Whoosh's matchers.
     """
-    if q is wq.NullQuery:
+    if q is wq.NullQuery or (restriction is not None and restriction.empty):
         return [], 0, 0
     if vectorised:
-        found = evaluator.ranked(q, searcher, upto)
+        found = evaluator.ranked(q, searcher, upto, restriction)
         if found is not None:
             return found
-    return whoosh_ranked(q, searcher, upto)
+    return whoosh_ranked(q, searcher, upto, restriction)
 
 
-def whoosh_ranked(q: wq.Query, searcher: Searcher, upto: int) -> evaluator.Ranked:
-    """``_ranked`` computed by Whoosh's own matchers.
+def whoosh_ranked(
+    q: wq.Query, searcher: Searcher, upto: int, restriction: Restriction | None = None
+) -> evaluator.Ranked:
+    """``_ranked`` computed by Whoosh's own matchers (the collector leaves out the
+    documents ``restriction`` does not allow, before scoring them).
 
     Documents with all the words come first, then those with any of them (the relaxed
     query, a superset): the total is the relaxed count whenever there is one, so that it
     does not depend on the page asked for.
     """
-    if q is wq.NullQuery:
+    if q is wq.NullQuery or (restriction is not None and restriction.empty):
         return [], 0, 0
+    allowed = restriction.whoosh_filter() if restriction is not None else {}
     # Whoosh's block-max skipping is slower than plain collection in pure Python,
     # and leaves the total to a second pass: collect everything once (4x faster).
-    strict = searcher.search(with_title_boost(q), limit=max(1, upto), optimize=False)
+    limit = max(1, upto)
+    strict = searcher.search(with_title_boost(q), limit=limit, optimize=False, **allowed)
     hits = [(h.docnum, h.score) for h in strict][:upto]
+    all_words = _count(strict, limit, q, searcher, restriction)
     wider = relaxed(q)
     if wider is None:
-        return hits, len(strict), len(strict)
-    if len(strict) >= upto:
+        return hits, all_words, all_words
+    if all_words >= upto:
         # The page lies within the all-words documents: the others only need counting,
         # which unscored matching does without computing a score per document.
-        return hits, count_matches(wider, searcher), len(strict)
+        return hits, count_matches(wider, searcher, restriction), all_words
     # Enough of the relaxed ranking to fill the page once the all-words ones are skipped.
-    more = searcher.search(with_title_boost(wider), limit=upto + len(strict), optimize=False)
+    limit = upto + all_words
+    more = searcher.search(with_title_boost(wider), limit=limit, optimize=False, **allowed)
     seen = {d for d, _ in hits}
     hits += [(h.docnum, h.score) for h in more if h.docnum not in seen][: upto - len(hits)]
-    return hits, len(more), len(strict)
+    return hits, _count(more, limit, wider, searcher, restriction), all_words
+
+
+def _count(
+    results: Results,
+    limit: int,
+    q: wq.Query,
+    searcher: Searcher,
+    restriction: Restriction | None,
+) -> int:
+    """How many documents ``q`` matches, exactly, after a search for its top ``limit``.
+
+    Once the top is full, Whoosh's collector replaces the matcher with one that skips the
+    documents unable to enter it, and counts short (110 of 122 for ``administration~
+    verra``, so that the total changed with the page): they are then counted unscored.
+    """
+    if results.scored_length() < limit:
+        return len(results)
+    return count_matches(q, searcher, restriction)
 
 
 def _terms(q: wq.Query, searcher: Searcher) -> set[str]:
