@@ -110,6 +110,7 @@ class ProgressLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("readingProgress")
         self.setAccessibleName(tr("Reading progress"))
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setAutoFillBackground(True)  # the page's colour, not the window's
         self.setContentsMargins(8, 0, 12, 3)
