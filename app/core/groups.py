@@ -84,17 +84,25 @@ def with_status(
     return frozenset(r.id for r in records if status_of(r.id, states) == status)
 
 
-def recently_read(
-    records: Iterable[DocumentRecord],
-    states: Mapping[str, ReadingState] | None,
-    now: datetime | None = None,
+def recently_read_ids(
+    states: Mapping[str, ReadingState] | None, now: datetime | None = None
 ) -> frozenset[str]:
+    """Documents opened or read in the last ``RECENT_DAYS`` days."""
     since = (now or datetime.now(UTC)) - timedelta(days=RECENT_DAYS)
+    # Carnet writes timestamps one way (``now_iso``), so most compare as text; an imported
+    # one written otherwise is parsed.
+    since_text = since.isoformat(timespec="microseconds").replace("+00:00", "Z")
     out = set()
-    for r in records:
-        state = (states or {}).get(r.id)
-        if state is not None and state.last_read and parse_timestamp(state.last_read) >= since:
-            out.add(r.id)
+    for doc_id, state in (states or {}).items():
+        stamp = state.last_read
+        if not stamp:
+            continue
+        if len(stamp) == len(since_text) and stamp.endswith("Z"):
+            recent = stamp >= since_text
+        else:
+            recent = parse_timestamp(stamp) >= since
+        if recent:
+            out.add(doc_id)
     return frozenset(out)
 
 
@@ -108,35 +116,68 @@ def in_folder(record: DocumentRecord, folder: Path) -> bool:
     return record.path.startswith(prefix)
 
 
-def groups(shelf: Shelf, now: datetime | None = None) -> list[Group]:
+def record_groups(records: Sequence[DocumentRecord], roots: Sequence[Path]) -> list[Group]:
+    """All documents, the bundled articles, each imported folder, and Missing: what the
+    records alone say.
+
+    One pass over the records (~0.1 s at 50,000), so the window computes these when the
+    library's list changes, not on every change of a status or a collection.
+    """
+    known = frozenset(r.id for r in records)
+    out = [Group(ALL, "library", tr("All documents"), known)]
+    bundled: set[str] = set()
+    missing: set[str] = set()
+    prefixes = [(root, str(root).rstrip(os.sep) + os.sep) for root in roots]
+    folders: dict[Path, set[str]] = {root: set() for root in roots}
+    for r in records:
+        if r.missing:
+            missing.add(r.id)
+        if is_bundled(r):
+            bundled.add(r.id)
+            continue
+        for root, prefix in prefixes:
+            if r.path.startswith(prefix):
+                folders[root].add(r.id)
+    if bundled:
+        out.append(Group(BUNDLED, "library", tr("Bundled articles"), frozenset(bundled)))
+    for root, inside in folders.items():
+        if inside:  # a root that is one file, or an empty folder, is no group
+            label = root.name or str(root)
+            folder = Group(FOLDER + str(root), "folder", label, frozenset(inside), None, str(root))
+            out.append(folder)
+    label = tr(SMART_LABELS[SMART_MISSING])
+    out.append(Group(SMART_MISSING, "smart", label, frozenset(missing)))
+    return out
+
+
+def groups(
+    shelf: Shelf, now: datetime | None = None, *, by_records: list[Group] | None = None
+) -> list[Group]:
     """Every group in the sidebar's order: the library, folders, smart lists, collections.
 
     Counts are of documents in the library: a collection remembers a removed document,
-    but it is neither counted nor listed until it comes back.
+    but it is neither counted nor listed until it comes back. ``by_records``: the
+    ``record_groups`` of these records when already computed (they change only with the
+    library, not with a status or a collection); the rest costs a few ms at 50,000.
     """
-    records = shelf.records
-    known = frozenset(r.id for r in records)
-    out = [Group(ALL, "library", tr("All documents"), known)]
-    bundled = frozenset(r.id for r in records if is_bundled(r))
-    if bundled:
-        out.append(Group(BUNDLED, "library", tr("Bundled articles"), bundled))
-    for root in shelf.roots:
-        inside = frozenset(r.id for r in records if in_folder(r, root))
-        if inside:  # a root that is one file, or an empty folder, is no group
-            out.append(
-                Group(FOLDER + str(root), "folder", root.name or str(root), inside, None, str(root))
-            )
+    out = list(by_records if by_records is not None else record_groups(shelf.records, shelf.roots))
+    missing = out.pop()  # record_groups ends with Missing, the last of the smart lists
+    known = out[0].doc_ids
     states = shelf.states or {}
+    by_status: dict[str, set[str]] = {READING: set(), FINISHED: set()}
+    for doc_id, state in states.items():
+        if state.status in by_status and doc_id in known:
+            by_status[state.status].add(doc_id)
     notes = shelf.note_counts or {}
     smart = {
-        SMART_UNREAD: with_status(records, states, UNREAD),
-        SMART_READING: with_status(records, states, READING),
-        SMART_FINISHED: with_status(records, states, FINISHED),
-        SMART_RECENT: recently_read(records, states, now),
-        SMART_NOTES: frozenset(r.id for r in records if notes.get(r.id, 0) > 0),
-        SMART_MISSING: frozenset(r.id for r in records if r.missing),
+        SMART_UNREAD: known - by_status[READING] - by_status[FINISHED],
+        SMART_READING: frozenset(by_status[READING]),
+        SMART_FINISHED: frozenset(by_status[FINISHED]),
+        SMART_RECENT: recently_read_ids(states, now) & known,
+        SMART_NOTES: frozenset(d for d, n in notes.items() if n > 0) & known,
     }
     out += [Group(key, "smart", tr(SMART_LABELS[key]), ids) for key, ids in smart.items()]
+    out.append(missing)
     members = shelf.members or {}
     parents = sorted((c for c in shelf.collections if c.parent is None), key=_by_name)
     children = sorted((c for c in shelf.collections if c.parent is not None), key=_by_name)
