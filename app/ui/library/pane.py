@@ -307,13 +307,17 @@ class LibraryPane(QWidget):
         notes: int,
         suggestion: str | None,
         error: str | None,
+        *,
+        within: str | None = None,
     ) -> None:
-        """The first page of results; ``documents`` and ``notes`` count them all."""
+        """The first page of results; ``documents`` and ``notes`` count them all; ``within``:
+        the group searched, named in the summary."""
         self.results_model.set_items(items, documents + notes)
         if error:
             self.summary.setText(error)
         else:
-            self.summary.setText(results_summary(documents, notes))  # "No results." for none
+            # "No results." for none
+            self.summary.setText(results_summary(documents, notes, within))
         if suggestion:
             self.suggestion.setText(suggestion_html(suggestion))
             self.suggestion.show()

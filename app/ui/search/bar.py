@@ -1,8 +1,8 @@
 """The search box and scope above the window, and the answers it puts in the library pane.
 
 Typing waits for a short pause, then asks the search thread for the first page; the
-results list asks for the next pages as it is scrolled. Answers to requests since
-replaced (typing fast, a newer query) are dropped.
+results list asks for the next pages as it is scrolled, within the same documents. Answers
+to requests since replaced (typing fast, a newer query, another group) are dropped.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QWidget
 
 from app.core.i18n import tr, tr_noop
 from app.ui.library.pane import LibraryPane
+from app.ui.search.place import SearchPlaceCombo
 from app.ui.search.results import ResultItem
 from app.ui.search.scopes import SCOPE_LABELS
 from app.ui.workers.search_service import SearchAnswer, SearchService
 
 SEARCH_DEBOUNCE_MS = 180
 PLACEHOLDER = tr_noop("Search the library  (Ctrl+K)")
+PLACEHOLDER_WITHIN = tr_noop("Search in “{group}”  (Ctrl+K)")
 
 
 class SearchBar(QToolBar):
@@ -36,6 +38,9 @@ class SearchBar(QToolBar):
         self._more_request = 0  # a later page of the query shown
         self._shown_request = 0  # the first page now in the list
         self._titles: dict[str, str] = {}
+        # Where the query typed last looks, so its later pages look in the same documents.
+        self._asked_only: frozenset[str] | None = None
+        self._asked_within: str | None = None
         self.terms: frozenset[str] = frozenset()  # analysed words of the query shown
         self.setObjectName("search-toolbar")
         self.setMovable(False)
@@ -53,6 +58,10 @@ class SearchBar(QToolBar):
         self.addWidget(QLabel(" ", self))
         self.addWidget(self.edit)
         self.addWidget(self.scope_combo)
+        self.place_combo = SearchPlaceCombo(self)
+        # A hidden widget's action must hide too, or the toolbar keeps its room.
+        self._place_action = self.addWidget(self.place_combo)
+        self._place_action.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -60,6 +69,7 @@ class SearchBar(QToolBar):
         self.edit.textChanged.connect(self._edited)
         self.edit.returnPressed.connect(self.open_top_result)
         self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.place_combo.placeChanged.connect(self._place_changed)
         self._timer.timeout.connect(self.run)
         service.answered.connect(self._answered)
         pane.moreResultsWanted.connect(self._more_wanted)
@@ -77,6 +87,26 @@ class SearchBar(QToolBar):
 
     def set_scope(self, scope: str) -> None:
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+
+    def set_group(self, key: str, label: str, doc_ids: frozenset[str] | None) -> None:
+        """The list shows this group (None ids: all documents); searches look within it."""
+        self.place_combo.set_group(key, label, doc_ids)
+
+    def widen(self) -> None:
+        """Search the whole library; the list keeps its group."""
+        self.place_combo.widen()
+
+    def within(self) -> str | None:
+        """The group searched, by name; None: the whole library."""
+        return self.place_combo.within()
+
+    def _place_changed(self) -> None:
+        self._place_action.setVisible(self.place_combo.count() > 0)
+        within = self.place_combo.within()
+        placeholder = PLACEHOLDER if within is None else PLACEHOLDER_WITHIN
+        self.edit.setPlaceholderText(tr(placeholder).format(group=within))
+        if self.query():
+            self.run()  # the same words, in the new place; the old answer is dropped
 
     def focus(self) -> None:
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -98,11 +128,17 @@ class SearchBar(QToolBar):
         self._timer.stop()
         if self.query():
             self._more_request = 0
-            self._latest_request = self._service.request(self.query(), self.scope())
+            self._asked_only = self.place_combo.only()
+            self._asked_within = self.place_combo.within()
+            self._latest_request = self._service.request(
+                self.query(), self.scope(), only=self._asked_only
+            )
 
     def _more_wanted(self, offset: int) -> None:
         if self._shown_request == self._latest_request and self.query():
-            self._more_request = self._service.request(self.query(), self.scope(), offset)
+            self._more_request = self._service.request(
+                self.query(), self.scope(), offset, only=self._asked_only
+            )
 
     def _answered(self, answer: SearchAnswer) -> None:
         if not self.query():
@@ -124,7 +160,12 @@ class SearchBar(QToolBar):
             documents = answer.documents.total
             self.terms = answer.documents.terms
         self._pane.show_results(
-            self._items(answer), documents, answer.notes_total, suggestion, answer.error
+            self._items(answer),
+            documents,
+            answer.notes_total,
+            suggestion,
+            answer.error,
+            within=self._asked_within,
         )
 
     def _items(self, answer: SearchAnswer) -> list[ResultItem]:

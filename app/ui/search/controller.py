@@ -43,8 +43,8 @@ class SearchController(QObject):
         pane.resultActivated.connect(self.open_result)
 
     def focus_chain(self) -> list[QWidget]:
-        """The search box, then its scope, in Tab order."""
-        return [self.bar.edit, self.bar.scope_combo]
+        """The search box, then its scope and where it looks, in Tab order."""
+        return [self.bar.edit, self.bar.scope_combo, self.bar.place_combo]
 
     def focus(self) -> None:
         self.bar.focus()
@@ -61,6 +61,15 @@ class SearchController(QObject):
 
     def set_document_titles(self, titles: dict[str, str]) -> None:
         self.bar.set_document_titles(titles)
+
+    def set_group(self, key: str, label: str, doc_ids: frozenset[str] | None) -> None:
+        """The list shows this group (None ids: all documents): searches look within it
+        until the reader widens them; a query shown is searched again in the new place."""
+        self.bar.set_group(key, label, doc_ids)
+
+    def widen(self) -> None:
+        """Search the whole library again; the list keeps the group it shows."""
+        self.bar.widen()
 
     def rerun(self) -> None:
         """The library changed: search again for what is typed, if anything."""

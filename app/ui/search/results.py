@@ -76,14 +76,19 @@ def passages_html(hit: SearchHit) -> str:
     return "".join(rows)  # one block each: a click on one opens that passage
 
 
-def results_summary(documents: int, notes: int) -> str:
-    """What the list above the results says: "307 documents · 2 notes", "1 note"."""
+def results_summary(documents: int, notes: int, within: str | None = None) -> str:
+    """What the list above the results says: "307 documents · 2 notes", "1 note"; with
+    ``within`` (a group's name), where it looked: "3 documents in “Thèse”"."""
     parts = []
     if documents:
         parts.append(trn("{n} document", "{n} documents", documents).format(n=number(documents)))
     if notes:
         parts.append(trn("{n} note", "{n} notes", notes).format(n=number(notes)))
-    return " · ".join(parts) if parts else no_results()
+    if within is None:
+        return " · ".join(parts) if parts else no_results()
+    if not parts:
+        return tr("No results in “{group}”.").format(group=within)
+    return tr("{results} in “{group}”").format(results=" · ".join(parts), group=within)
 
 
 def no_results() -> str:

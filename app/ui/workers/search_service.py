@@ -41,6 +41,8 @@ class SearchAnswer:
     offset: int = 0
     """Where this page starts in the combined ranking: documents first, then notes."""
     notes_total: int = 0
+    only: frozenset[str] | None = None
+    """The documents searched (a group's), the notes' included; None: the whole library."""
 
 
 class _SearchWorker(QObject):
@@ -75,24 +77,36 @@ class _SearchWorker(QObject):
             self._notes = NotesStore(self._paths, read_only=True)
         return self._notes
 
-    @Slot(int, str, str, int, int)
-    def search(self, request: int, query: str, scope: str, offset: int, limit: int) -> None:
-        """One page of ``limit`` results from ``offset``: documents, then notes after them."""
-        answer = SearchAnswer(request, query, scope, offset=offset)
+    @Slot(int, str, str, int, int, object)
+    def search(  # noqa: PLR0917 - a queued slot gets the signal's arguments by position
+        self,
+        request: int,
+        query: str,
+        scope: str,
+        offset: int,
+        limit: int,
+        only: frozenset[str] | None,
+    ) -> None:
+        """One page of ``limit`` results from ``offset``: documents, then notes after them;
+        with ``only``, those of these documents alone."""
+        answer = SearchAnswer(request, query, scope, offset=offset, only=only)
         try:
             documents = 0
             if scope in DOCUMENT_SCOPES:
                 library, index = self._open()
                 # Damage is the core's to name; this thread only says a rebuild is needed.
                 answer.documents = damage_checked(
-                    lambda: index.search(query, library, limit, offset), release_files=False
+                    lambda: index.search(query, library, limit, offset, only=only),
+                    release_files=False,
                 )
                 documents = answer.documents.total
             if scope in NOTE_SCOPES:
                 store = self._notes_store()
                 if store is not None:
                     wanted = limit - (len(answer.documents.hits) if answer.documents else 0)
-                    page = store.search_page(query, wanted, max(0, offset - documents))
+                    page = store.search_page(
+                        query, wanted, max(0, offset - documents), doc_ids=only
+                    )
                     answer.notes, answer.notes_total = page.hits, page.total
         except CarnetError as exc:
             answer.error = str(exc)
@@ -146,7 +160,7 @@ class SearchService(QObject):
     answered = Signal(object)  # SearchAnswer
     damaged = Signal()  # a search hit a damaged index: rebuild it (in the indexing process)
     libraryLoaded = Signal(int, object)  # request, list[DocumentRecord] in display order
-    _requested = Signal(int, str, str, int, int)
+    _requested = Signal(int, str, str, int, int, object)
     _library_requested = Signal(int, int, int)
     _closing = Signal()
     _warming = Signal()
@@ -170,11 +184,18 @@ class SearchService(QObject):
         self._last = 0
 
     def request(
-        self, query: str, scope: str = DEFAULT_SCOPE, offset: int = 0, limit: int = PAGE
+        self,
+        query: str,
+        scope: str = DEFAULT_SCOPE,
+        offset: int = 0,
+        limit: int = PAGE,
+        *,
+        only: frozenset[str] | None = None,
     ) -> int:
-        """Ask for one page of results; the answer carries the id returned."""
+        """Ask for one page of results (within the documents ``only``, when given); the
+        answer carries the id returned."""
         self._last += 1
-        self._requested.emit(self._last, query, scope, offset, limit)
+        self._requested.emit(self._last, query, scope, offset, limit, only)
         return self._last
 
     def load_library(self, column: int, order: Qt.SortOrder) -> int:
