@@ -9,13 +9,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli import desktop_commands, library_commands, notes_commands, window_commands
+from app.cli import (
+    collection_commands,
+    desktop_commands,
+    library_commands,
+    notes_commands,
+    window_commands,
+)
 from app.cli.argparse_words import speak_argparse_in_our_language
 from app.core.errors import CarnetError
 from app.core.i18n import set_language, tr
 from app.core.paths import restrict_umask
 
-COMMAND_MODULES = [library_commands, notes_commands, window_commands, desktop_commands]
+COMMAND_MODULES = [
+    library_commands,
+    collection_commands,
+    notes_commands,
+    window_commands,
+    desktop_commands,
+]
 # What a shell reports for a tool stopped by SIGPIPE (`cat big | head`): 128 + 13
 # (written out: the signal module has no SIGPIPE on Windows).
 EXIT_BROKEN_PIPE = 141

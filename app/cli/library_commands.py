@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.collection_commands import add_choice_arguments, chosen, existing_notes
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
 from app.core.errors import IndexBusyError
 from app.core.i18n import tr, trn
@@ -16,6 +17,7 @@ from app.core.i18n.formats import number, short_date
 
 if TYPE_CHECKING:  # types only: the command line loads these when a command runs
     from app.core.library.records import ImportReport
+    from app.core.notes.reading import ReadingState
     from app.core.notes.search import NoteHit
     from app.core.search.index import SearchResults
     from app.core.workspace import Workspace
@@ -34,10 +36,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--batch", action="store_true", help=tr("read one query per line on stdin, answer each")
     )
+    add_choice_arguments(p)
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("list", help=tr("list the library"))
     p.add_argument("--json", action="store_true", help=tr("print the list as JSON"))
+    add_choice_arguments(p)
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help=tr("print a document’s text"))
@@ -161,13 +165,16 @@ class CombinedResults:
         return self.documents.total + self.notes_total
 
 
-def _search(ws: Workspace, query: str, limit: int) -> CombinedResults:
-    documents = ws.search(query, limit)
+def _search(
+    ws: Workspace, query: str, limit: int, only: frozenset[str] | None = None
+) -> CombinedResults:
+    """``only``: the documents searched, and whose notes are (``--collection``, ``--status``)."""
+    documents = ws.search(query, limit, only=only)
     if not ws.paths.notes_db.exists():
         return CombinedResults(documents, [], 0)
     # Notes come after every document: on this first page, only once documents run out
     # (a limit of 0 still counts them).
-    page = ws.notes.search_page(documents.query, limit - len(documents.hits))
+    page = ws.notes.search_page(documents.query, limit - len(documents.hits), doc_ids=only)
     return CombinedResults(documents, page.hits, page.total)
 
 
@@ -243,10 +250,11 @@ def _results_header(total: int, query: str, took_ms: float) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     limit = max(1, min(args.limit, 1000))
     with open_workspace(args) as ws:
+        only = chosen(ws, args)
         if args.batch:
             for line in sys.stdin:
                 query = line.rstrip("\n")
-                found = _search(ws, query, limit)
+                found = _search(ws, query, limit, only)
                 if args.json:
                     print_json(_results_json(ws, found))
                 else:
@@ -256,7 +264,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.query is None:
             print(tr("carnet: search needs a QUERY (or --batch)"), file=sys.stderr)
             return 2
-        found = _search(ws, args.query, limit)
+        found = _search(ws, args.query, limit, only)
         report_messages(ws)
         if args.json:
             print_json(_results_json(ws, found))
@@ -267,18 +275,45 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        records = ws.library.all()
+        only = chosen(ws, args)
+        records = [r for r in ws.library.all() if only is None or r.id in only]
+        notes = existing_notes(ws)
+        states = notes.reading_states() if notes else {}
         if args.json:
-            print_json([r.to_json() for r in records])
+            filed = notes.collections_of() if notes else {}
+            print_json([_list_entry(r.to_json(), filed, states) for r in records])
         else:
+            from app.core.notes.reading import UNREAD, status_label  # noqa: PLC0415
+
             for r in records:
                 meta = ", ".join(x for x in (r.source, short_date(r.date) if r.date else "") if x)
                 words = trn("{n} word", "{n} words", r.words).format(n=number(r.words))
                 missing = tr("  (missing: its file is gone)") if r.missing else ""
+                state = states.get(r.id)
+                # Said only of what has been started (most of a library is unread), and at
+                # the end: scripts that cut the id off the line's start keep working.
+                started = state is not None and state.status != UNREAD
+                status = f"  · {status_label(state.status)}" if state and started else ""
                 print(
-                    f"{r.id}  {r.title}" + (f" — {meta}" if meta else "") + f"  ({words}){missing}"
+                    f"{r.id}  {r.title}"
+                    + (f" — {meta}" if meta else "")
+                    + f"  ({words}){missing}{status}"
                 )
         return 0
+
+
+def _list_entry(
+    entry: dict[str, Any], filed: dict[str, list[str]], states: dict[str, ReadingState]
+) -> dict[str, Any]:
+    """A ``list --json`` entry with the document's collections (direct, sorted) and reading."""
+    state = states.get(entry["id"])
+    return {
+        **entry,
+        "collections": filed.get(entry["id"], []),
+        "status": state.status if state else "unread",
+        "last_read": state.last_read if state else None,
+        "progress": state.progress if state else 0.0,
+    }
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import open_workspace, print_json
 from app.core.files import write_text_atomic
 from app.core.i18n import tr, trn
 from app.core.i18n.formats import number
+
+if TYPE_CHECKING:
+    from app.core.notes.exchange import NotesImportReport
 
 
 def register(sub: Any) -> None:
@@ -42,6 +45,9 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("md", "json"), required=True, help=tr("md or json"))
     p.add_argument("--out", required=True, type=Path, metavar="PATH", help=tr("the file to write"))
     p.add_argument("--doc", metavar="DOC_ID", help=tr("only this document’s notes"))
+    p.add_argument(
+        "--collection", metavar="NAME", help=tr("only the notes of this collection’s documents")
+    )
     p.set_defaults(handler=cmd_export)
 
     p = nsub.add_parser("import", help=tr("merge a JSON export (by note id; idempotent)"))
@@ -96,7 +102,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        text, count = ws.export_notes(args.format, args.doc)
+        text, count = ws.export_notes(args.format, args.doc, collection=args.collection)
         write_text_atomic(args.out, text)
         print(
             trn("Exported {n} note to {path}", "Exported {n} notes to {path}", count).format(
@@ -127,6 +133,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             ),
         )
         print(tr("{counts}.").format(counts=", ".join(counts)))
+        if report.shelf_changed:
+            print(_shelf_summary(report))
         return 0
 
 
@@ -146,3 +154,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
         ws.notes.restore(args.note_id)
         print(tr("Restored note {id}.").format(id=args.note_id))
         return 0
+
+
+def _shelf_summary(report: NotesImportReport) -> str:
+    """What the import did to collections and reading states: the counts that are not 0."""
+    r = report
+    counts = [
+        (
+            r.collections_added,
+            trn("{n} collection added", "{n} collections added", r.collections_added),
+        ),
+        (
+            r.collections_updated,
+            trn("{n} collection updated", "{n} collections updated", r.collections_updated),
+        ),
+        (
+            r.documents_filed,
+            trn(
+                "{n} document put in a collection",
+                "{n} documents put in collections",
+                r.documents_filed,
+            ),
+        ),
+        (
+            r.reading_added,
+            trn("{n} reading status added", "{n} reading statuses added", r.reading_added),
+        ),
+        (
+            r.reading_updated,
+            trn("{n} reading status updated", "{n} reading statuses updated", r.reading_updated),
+        ),
+    ]
+    parts = [text.format(n=number(n)) for n, text in counts if n]
+    return tr("{counts}.").format(counts=", ".join(parts))

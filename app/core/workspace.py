@@ -166,12 +166,22 @@ class Workspace:
         for doc_id in changed:
             self.notes.reanchor_document(doc_id, self.library.text(doc_id))
 
-    def export_notes(self, fmt: str, doc_id: str | None = None) -> tuple[str, int]:
-        """The notes as Markdown (``md``, pages cited) or a JSON backup, and how many."""
+    def export_notes(
+        self, fmt: str, doc_id: str | None = None, *, collection: str | None = None
+    ) -> tuple[str, int]:
+        """The notes as Markdown (``md``, pages cited) or a JSON backup, and how many;
+        ``collection``: only the notes of that collection's documents."""
         from app.core.notes.exchange import render_export  # noqa: PLC0415 - notes only
 
         documents = {r.id: r for r in self.library.all()}
-        return render_export(self.notes, documents, fmt, doc_id, texts_of=self.library.paged_texts)
+        return render_export(
+            self.notes,
+            documents,
+            fmt,
+            doc_id,
+            texts_of=self.library.paged_texts,
+            collection=collection,
+        )
 
     def search(
         self, text: str, limit: int = 10, offset: int = 0, *, only: frozenset[str] | None = None

@@ -55,6 +55,10 @@ def test_list_and_show(tmp_path: Path) -> None:
         "pages",
         "missing",
         "language",
+        "collections",
+        "status",
+        "last_read",
+        "progress",
     }
     assert all(set(d) == keys for d in docs)
     assert {d["format"] for d in docs} == {"txt"} and not any(d["missing"] for d in docs)

@@ -46,12 +46,21 @@ def test_json_output_is_the_same_in_french_and_in_english(tmp_path: Path) -> Non
     watson = next(d for d in docs if "watson" in (d["source"] or ""))
     added = carnet_in("en", "notes", "add", watson["id"], "--text", "à relire", data=data)
     assert added.returncode == 0, added.stderr
+    for organise in (
+        ["collections", "add", "Thèse", watson["id"]],
+        ["collections", "add", "Annexe", docs[0]["id"], "--parent", "Thèse"],
+        ["status", watson["id"], "finished"],
+    ):
+        assert carnet_in("en", *organise, data=data).returncode == 0, organise
     for command in (
         ["search", "negociation", "--json"],
         ["search", "Lavrof", "--json"],  # a suggestion: a word, not a sentence
         ["search", "zzzqqqxx", "--json"],  # no result
         ["list", "--json"],
         ["notes", "list", "--json"],
+        ["collections", "--json"],
+        ["list", "--collection", "Thèse", "--json"],
+        ["status", watson["id"], "--json"],
     ):
         english = carnet_in("en", *command, data=data)
         french = carnet_in("fr", *command, data=data)
@@ -135,3 +144,32 @@ def test_install_and_uninstall_the_desktop_entry(
     assert not entry.exists() and not list((home / "icons").rglob("carnet.*"))
     again = carnet_in(language, "uninstall-desktop", env=env)
     assert again.returncode == 0 and removed not in again.stdout
+
+
+def test_collections_and_status_in_french(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first, second, *_ = (
+        d["id"] for d in json.loads(carnet_in("fr", "list", "--json", data=data).stdout)
+    )
+    added = carnet_in("fr", "collections", "add", "Thèse", first, second, data=data)
+    assert added.stdout.splitlines() == [
+        "Collection «\u00a0Thèse\u00a0» créée.",
+        "2 documents ajoutés à «\u00a0Thèse\u00a0».",
+    ]
+    empty = carnet_in("fr", "collections", "create", "Annexe", "--parent", "Thèse", data=data)
+    assert empty.stdout == "Collection «\u00a0Annexe\u00a0» créée dans «\u00a0Thèse\u00a0».\n"
+    tree = carnet_in("fr", "collections", data=data)
+    assert tree.stdout.splitlines() == ["Thèse  (2 documents)", "  Annexe  (aucun document)"]
+    status = carnet_in("fr", "status", first, "finished", data=data)
+    assert status.stdout.splitlines()[0].endswith("»\u00a0: Terminé")
+    assert status.stdout.splitlines()[1] == "Lu\u00a0: 100\u00a0%"
+    listed = carnet_in("fr", "list", "--status", "finished", data=data)
+    assert listed.stdout.count("\n") == 1 and listed.stdout.endswith("  · Terminé\n")
+    typo = carnet_in("fr", "collections", "add", "Thèse", "nope", data=data)
+    assert typo.returncode == 1
+    assert typo.stderr == (
+        "carnet\u00a0: Aucun document d’identifiant nope dans la bibliothèque\u202f; "
+        "rien n’a été modifié.\n"
+    )
+    unknown = carnet_in("fr", "list", "--collection", "Nope", data=data)
+    assert unknown.stderr == "carnet\u00a0: Aucune collection nommée «\u00a0Nope\u00a0».\n"
