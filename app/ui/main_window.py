@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.reader_controller.documentShown.connect(self.navigation.document_shown)
         self.reader_controller.documentOpened.connect(self.documentOpened)
         self.reader_controller.libraryListed.connect(self.libraryReloaded)
+        self.reader_controller.statusMessage.connect(self.statusBar().showMessage)
 
         self.library_pane.documentActivated.connect(self.open_document)
         self.library_pane.openOriginalRequested.connect(self.import_controller.open_original)

@@ -10,6 +10,8 @@ from app.core.i18n import LANGUAGES
 from app.ui.search.scopes import DEFAULT_SCOPE, known_scope
 from app.ui.themes import SYSTEM, THEME_CHOICES
 
+POSITIONS = "positions"  # the group earlier versions kept reading positions in
+
 
 class UiSettings:
     """Typed access to the window's QSettings (geometry, splitters, theme, zoom, positions)."""
@@ -83,14 +85,25 @@ class UiSettings:
     def last_document(self, value: str | None) -> None:
         self._s.setValue("reader/last_document", value or "")
 
-    def position(self, doc_id: str) -> float:
+    def legacy_positions(self) -> dict[str, int]:
+        """Reading positions (text offsets) written here before the notes store kept them."""
+        self._s.beginGroup(POSITIONS)
         try:
-            return float(str(self._s.value(f"positions/{doc_id}", 0.0)))
-        except ValueError:
-            return 0.0
+            found = {key: self._s.value(key) for key in self._s.childKeys()}
+        finally:
+            self._s.endGroup()
+        positions = {}
+        for doc_id, value in found.items():
+            try:
+                positions[doc_id] = max(0, int(float(str(value))))
+            except ValueError:
+                continue  # edited by hand: nothing to carry over
+        return positions
 
-    def set_position(self, doc_id: str, value: float) -> None:
-        self._s.setValue(f"positions/{doc_id}", round(value, 5))
+    def forget_legacy_positions(self) -> None:
+        """The positions moved to the notes store: out of this file."""
+        self._s.remove(POSITIONS)
+        self._s.sync()
 
     @property
     def scope(self) -> str:

@@ -1,13 +1,15 @@
 """What the window remembers between launches, put back on opening and written on closing.
 
-Geometry, toolbar state, splitter and library columns, zoom, theme, search scope, the last
-document and where the reader was in each. ``UiSettings`` is the file; this is the window
-side: which widget each value comes from and goes to.
+Geometry, toolbar state, splitter and library columns, zoom, theme, search scope and the
+last document. ``UiSettings`` is the file; this is the window side: which widget each value
+comes from and goes to. Where the reader was in each document is the notes store's (its
+``ReadingRecord``), written when a document is left and on closing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMainWindow, QSplitter
@@ -16,6 +18,9 @@ from app.ui.library.pane import LibraryPane
 from app.ui.reader.view import ReaderView
 from app.ui.search.controller import SearchController
 from app.ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from app.ui.reader.reading_record import ReadingRecord
 
 # Library, reader, notes: the list wide enough for two-line titles beside the source and
 # date (~210 px of title at 1400 px, ~350 at 1920), the reader a comfortable column.
@@ -48,6 +53,7 @@ class SettingsKeeper:
         self._pane = pane
         self._reader = reader
         self._search = search
+        self._reading: ReadingRecord | None = None
         reader.zoomChanged.connect(self._remember_zoom)
         search.scopeChanged.connect(self._remember_scope)
 
@@ -75,16 +81,24 @@ class SettingsKeeper:
     def last_document(self) -> str | None:
         return self.settings.last_document
 
+    def keep_positions_in(self, reading: ReadingRecord) -> None:
+        """Positions go to ``reading`` from now on; those an earlier Carnet wrote in the
+        settings file move there once and leave the file (kept while it cannot be written)."""
+        self._reading = reading
+        legacy = self.settings.legacy_positions()
+        if legacy and reading.carry_over(legacy):
+            self.settings.forget_legacy_positions()
+
     def document_opened(self, doc_id: str) -> None:
         """Back where the reader left this document; it is the one to open next launch."""
-        self._reader.restore_position(self.settings.position(doc_id))
+        if self._reading is not None:
+            self._reader.restore_position(self._reading.position(doc_id))
         self.settings.last_document = doc_id
 
     def remember_position(self) -> None:
         """Where the reader is in the open document, before it leaves the reader."""
-        doc_id = self._reader.document_id()
-        if doc_id is not None:
-            self.settings.set_position(doc_id, self._reader.reading_position())
+        if self._reading is not None:
+            self._reading.leave()
 
     def remember_theme(self, name: str) -> None:
         self.settings.theme = name

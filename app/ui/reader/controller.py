@@ -2,6 +2,8 @@
 
 Opening a document shows its text in the reader and its notes beside it, goes back to
 where it was left, and selects its row in the library; the reader holds which one is open.
+Opening, leaving and reading to the end are written as the document's reading status
+(``ReadingRecord``); ``readingChanged`` tells the list and the sidebar.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from app.core.workspace import Workspace
 from app.ui.library.pane import LibraryPane
 from app.ui.notes.panel import NotesPanel
 from app.ui.notes.service import NoteChange
+from app.ui.reader.reading_record import ReadingRecord
 from app.ui.reader.view import ReaderView
 from app.ui.search.controller import SearchController
 from app.ui.settings_keeper import SettingsKeeper
@@ -22,6 +25,8 @@ class ReaderController(QObject):
     documentShown = Signal(object)  # DocumentRecord now in the reader, or None
     documentOpened = Signal(str)  # doc id, once it is shown
     libraryListed = Signal()  # the library's list was shown anew
+    readingChanged = Signal(str, object)  # doc id, its ReadingState: opened, left, finished
+    statusMessage = Signal(str, int)  # text, milliseconds (0: until replaced)
 
     def __init__(
         self,
@@ -40,6 +45,11 @@ class ReaderController(QObject):
         self._notes_panel = notes_panel
         self._search = search
         self._keeper = keeper
+        self._reading = ReadingRecord(workspace.notes, reader, self)
+        self._reading.readingChanged.connect(self.readingChanged)
+        self._reading.statusMessage.connect(self.statusMessage)
+        # Positions are kept in the notes store now: the settings' old ones move there once.
+        keeper.keep_positions_in(self._reading)
 
     def current(self) -> str | None:
         """The document in the reader (the reader holds it; this asks)."""
@@ -95,6 +105,7 @@ class ReaderController(QObject):
         self._reader.show_document(record, text, library.blocks(doc_id))
         self._reader.set_note_highlights(self._workspace.notes.list(doc_id))
         self._keeper.document_opened(doc_id)
+        self._reading.opened(doc_id)
         self._pane.select_document(doc_id, emit=False)
         self.documentShown.emit(record)
         self.documentOpened.emit(doc_id)
