@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from whoosh import query as wq
+from whoosh.collectors import Collector, FilterCollector, TopCollector
 from whoosh.searching import Results, Searcher
 
 from app.core.library.store import Library
@@ -115,48 +116,48 @@ def whoosh_ranked(
 
     Documents with all the words come first, then those with any of them (the relaxed
     query, a superset): the total is the relaxed count whenever there is one, so that it
-    does not depend on the page asked for.
+    does not depend on the page asked for. The all-words count is exact below ``upto``;
+    from ``upto`` on it may be short (it only says the page lies within them).
     """
     if q is wq.NullQuery or (restriction is not None and restriction.empty):
         return [], 0, 0
     allowed = restriction.whoosh_filter() if restriction is not None else {}
-    # Whoosh's block-max skipping is slower than plain collection in pure Python,
-    # and leaves the total to a second pass: collect everything once (4x faster).
-    limit = max(1, upto)
-    strict = searcher.search(with_title_boost(q), limit=limit, optimize=False, **allowed)
-    hits = [(h.docnum, h.score) for h in strict][:upto]
-    all_words = _count(strict, limit, q, searcher, restriction)
     wider = relaxed(q)
+    # Without a relaxed query, the all-words count is the total: it must be exact.
+    strict = _top(searcher, with_title_boost(q), max(1, upto), allowed, exact=wider is None)
+    hits = [(h.docnum, h.score) for h in strict][:upto]
     if wider is None:
-        return hits, all_words, all_words
-    if all_words >= upto:
+        return hits, len(strict), len(strict)
+    if len(strict) >= upto:
         # The page lies within the all-words documents: the others only need counting,
         # which unscored matching does without computing a score per document.
-        return hits, count_matches(wider, searcher, restriction), all_words
+        return hits, count_matches(wider, searcher, restriction), len(strict)
     # Enough of the relaxed ranking to fill the page once the all-words ones are skipped.
-    limit = upto + all_words
-    more = searcher.search(with_title_boost(wider), limit=limit, optimize=False, **allowed)
+    limit = upto + len(strict)
+    more = _top(searcher, with_title_boost(wider), limit, allowed, exact=True)
     seen = {d for d, _ in hits}
     hits += [(h.docnum, h.score) for h in more if h.docnum not in seen][: upto - len(hits)]
-    return hits, _count(more, limit, wider, searcher, restriction), all_words
+    return hits, len(more), len(strict)
 
 
-def _count(
-    results: Results,
-    limit: int,
-    q: wq.Query,
-    searcher: Searcher,
-    restriction: Restriction | None,
-) -> int:
-    """How many documents ``q`` matches, exactly, after a search for its top ``limit``.
+def _top(
+    searcher: Searcher, q: wq.Query, limit: int, allowed: dict[str, set[int]], *, exact: bool
+) -> Results:
+    """Whoosh's top ``limit`` for ``q``, scored in full (no block-max skipping: slower than
+    plain collection in pure Python, and it leaves the count to a second pass).
 
-    Once the top is full, Whoosh's collector replaces the matcher with one that skips the
-    documents unable to enter it, and counts short (110 of 122 for ``administration~
-    verra``, so that the total changed with the page): they are then counted unscored.
+    ``exact``: ``len()`` of the results is the true count. Once its top is full, Whoosh's
+    collector replaces the matcher with one that skips documents unable to enter it, and
+    counts short (110 of 122 for ``administration~ verra``: the total changed with the
+    page asked for); without replacement every match is visited, in the same one pass.
     """
-    if results.scored_length() < limit:
-        return len(results)
-    return count_matches(q, searcher, restriction)
+    if not exact or limit >= searcher.doc_count():  # all of them: Whoosh counts them all
+        return searcher.search(q, limit=limit, optimize=False, **allowed)
+    collector: Collector = TopCollector(limit, usequality=False, replace=0)
+    if allowed:
+        collector = FilterCollector(collector, allowed.get("filter"), allowed.get("mask"))
+    searcher.search_with_collector(q, collector)
+    return collector.results()
 
 
 def _terms(q: wq.Query, searcher: Searcher) -> set[str]:

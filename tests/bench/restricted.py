@@ -1,0 +1,166 @@
+"""Searching within a set of documents (a collection) against searching the whole library.
+
+For each query class of ``tests.bench.queries``: p50/p95 of the ranking step (parse +
+``_ranked``) and of ``search_page`` end to end, over the whole index and within 1 %, 50 %
+and 99 % of its documents (seeded random sets), every scope timed on the same searcher in
+turn. The restriction of a set is cached per searcher: "cold" is what its first search
+after a commit pays once (ids to docnums). Also checks that each restricted top 10 and
+total is the whole ranking's, filtered::
+
+    python -m tests.bench.restricted --data-dir DIR [--repeats 5] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.core.paths import DataPaths
+from app.core.search import restrict
+from app.core.search.ranking import _ranked, search_page
+from app.core.search.restrict import restriction_for
+from app.core.workspace import Workspace
+from tests.bench.queries import document_queries
+from tests.bench.stats import summary, timed
+
+CLASSES = ("one word", "several words", "phrase", "prefix", "fuzzy")
+SHARES = {"1%": 0.01, "50%": 0.5, "99%": 0.99}
+SCOPES = ("whole", *SHARES)
+
+
+def id_sets(ids: list[str]) -> dict[str, frozenset[str] | None]:
+    rng = random.Random(14)
+    sets: dict[str, frozenset[str] | None] = {"whole": None}
+    for name, share in SHARES.items():
+        sets[name] = frozenset(rng.sample(ids, max(1, round(share * len(ids)))))
+    return sets
+
+
+def measure(data_dir: Path, repeats: int) -> dict[str, Any]:
+    queries = [q for q in document_queries() if q.cls in CLASSES]
+    with Workspace(DataPaths(data_dir)) as ws:
+        ws.search("ouverture")  # opens the index
+        index, library = ws.index, ws.library
+        searcher, builder = index.searcher(), index.builder
+        reader = searcher.reader()
+        docnum_of = {
+            reader.stored_fields(d)["id"]: d
+            for d in range(searcher.doc_count_all())
+            if not reader.is_deleted(d)
+        }
+        sets = id_sets(sorted(docnum_of))
+        cold: dict[str, list[float]] = defaultdict(list)
+        for _ in range(repeats):
+            for name, only in sets.items():
+                if only is not None:
+                    # A fresh map: what the first search within ``only`` after a commit pays.
+                    cold[name].append(
+                        timed(lambda o=only: restrict.IdDocnums(searcher).restriction(o))[1]
+                    )
+
+        def rank(text: str, only: frozenset[str] | None) -> Callable[[], Any]:
+            def run() -> Any:
+                r = restriction_for(searcher, only) if only is not None else None
+                return _ranked(builder.parse(text), searcher, 10, restriction=r)
+
+            return run
+
+        def page(text: str, only: frozenset[str] | None) -> Callable[[], Any]:
+            return lambda: search_page(searcher, builder, text, library, limit=10, only=only)
+
+        allowed = {k: {docnum_of[i] for i in v} for k, v in sets.items() if v is not None}
+        checks = [
+            check(q.carnet, searcher, builder, sets, allowed) for q in queries
+        ]  # also a warm-up
+        ms: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+        for n in range(repeats):
+            order = list(sets.items())
+            order = order[n % len(order) :] + order[: n % len(order)]
+            for q in queries:
+                for name, only in order:
+                    ms[("rank", q.cls, name)].append(timed(rank(q.carnet, only))[1])
+                    ms[("page", q.cls, name)].append(timed(page(q.carnet, only))[1])
+        return {
+            "data_dir": str(data_dir),
+            "documents": searcher.doc_count(),
+            "segments": len(reader.leaf_readers()),
+            "repeats": repeats,
+            "set_sizes": {k: len(v) for k, v in sets.items() if v is not None},
+            "cold": {k: summary(v) for k, v in cold.items()},
+            "mismatches": [c for c in checks if c],
+            "figures": {" / ".join(k): summary(v) for k, v in sorted(ms.items())},
+        }
+
+
+def check(
+    text: str,
+    searcher: Any,
+    builder: Any,
+    sets: dict[str, frozenset[str] | None],
+    allowed: dict[str, set[int]],
+) -> list[str]:
+    """Scopes whose top 10 or total is not the whole ranking's, filtered."""
+    q = builder.parse(text)
+    everything, _, _ = _ranked(q, searcher, searcher.doc_count_all())
+    wrong = []
+    for name, only in sets.items():
+        if only is None:
+            continue
+        kept = [(d, s) for d, s in everything if d in allowed[name]]
+        hits, total, _ = _ranked(q, searcher, 10, restriction=restriction_for(searcher, only))
+        if [d for d, _ in hits] != [d for d, _ in kept[:10]] or total != len(kept):
+            wrong.append(f"{text} within {name}: total {total}, expected {len(kept)}")
+    return wrong
+
+
+def report(result: dict[str, Any]) -> str:
+    sizes = ", ".join(f"{k} = {v} documents" for k, v in result["set_sizes"].items())
+    lines = [
+        f"{result['documents']} documents, {result['segments']} segments, "
+        f"{result['repeats']} repeats; sets: {sizes}",
+        "",
+        "| step | class | " + " | ".join(f"{s} p50 / p95 ms" for s in SCOPES) + " |",
+        "|---|---|" + "---|" * len(SCOPES),
+    ]
+    figures = result["figures"]
+    for step in ("rank", "page"):
+        for cls in CLASSES:
+            cells = [figures[f"{step} / {cls} / {s}"] for s in SCOPES]
+            lines.append(
+                f"| {step} | {cls} | "
+                + " | ".join(f"{c['median_ms']:.1f} / {c['p95_ms']:.1f}" for c in cells)
+                + " |"
+            )
+    lines.append("")
+    cold = result["cold"]
+    lines.append(
+        "ids to docnums, first search within a set after a commit (p50 / max ms): "
+        + ", ".join(f"{k} {v['median_ms']:.1f} / {v['max_ms']:.1f}" for k, v in cold.items())
+    )
+    lines.append("restricted results that are not the whole ranking filtered:")
+    lines += [f"- {m}" for c in result["mismatches"] for m in c] or ["- none"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    result = measure(args.data_dir, args.repeats)
+    print(report(result))
+    print(f"\n(took {time.perf_counter() - began:.0f} s)")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), "utf-8")
+
+
+if __name__ == "__main__":
+    main()
