@@ -3,14 +3,17 @@ reading it to its end "finished", and where the reader was is kept in the notes 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from app.core.i18n import set_language
 from app.core.notes.errors import NotesReadOnlyError
 from app.core.notes.reading import ReadingState
+from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
 from app.ui.main_window import MainWindow
@@ -83,11 +86,11 @@ def test_the_position_survives_closing_and_reopening(
         again.close()
 
 
-def settings_positions(data: DataPaths) -> dict[str, object]:
+def settings_positions(data: DataPaths) -> dict[str, str]:
     settings = QSettings(str(data.settings_file), QSettings.Format.IniFormat)
     settings.beginGroup("positions")
     try:
-        return {key: settings.value(key) for key in settings.childKeys()}
+        return {key: str(settings.value(key)) for key in settings.childKeys()}
     finally:
         settings.endGroup()
 
@@ -141,3 +144,43 @@ def test_a_read_only_notes_store_does_not_stop_the_reading(
     window.open_document(first)
     assert window.current_document() == first
     assert window.statusBar().currentMessage() == ""  # said once, not at every opening
+
+
+def test_positions_stay_in_the_settings_while_the_store_refuses_them(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = DataPaths(tmp_path / "data")
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        ws.bring_in_bundled()
+        doc_id = ws.library.all()[0].id
+    old = QSettings(str(data.settings_file), QSettings.Format.IniFormat)
+    old.setValue(f"positions/{doc_id}", 321)
+    old.sync()
+    del old
+
+    def refuse(*_args: object) -> ReadingState:
+        raise NotesReadOnlyError("Notes cannot be saved: the data directory is read-only.")
+
+    monkeypatch.setattr(NotesStore, "set_status", refuse)
+    window = open_window(qtbot, data)
+    try:
+        assert window.notes.reading_state(doc_id).position == 0
+        assert settings_positions(data) == {doc_id: "321"}  # for the next, writable, launch
+    finally:
+        window.close()
+
+
+@pytest.fixture
+def french_window(qtbot: QtBot, data: DataPaths) -> Iterator[MainWindow]:
+    set_language("fr")  # before the widgets are built
+    w = open_window(qtbot, data)
+    yield w
+    w.close()
+
+
+def test_finished_is_said_in_french(qtbot: QtBot, french_window: MainWindow) -> None:
+    window = french_window
+    qtbot.waitUntil(window.reader.is_typeset, timeout=TIMEOUT)
+    with qtbot.waitSignal(window.reader_controller.readingChanged, timeout=TIMEOUT):
+        scroll_to_end(window)
+    assert window.statusBar().currentMessage() == "Marqué comme terminé"
