@@ -71,6 +71,7 @@ class Shelf:
     note_counts: Mapping[str, int] | None = None
     collections: Sequence[Collection] = ()
     members: Mapping[str, set[str]] | None = None  # collection id → ids, children included
+    corpus: Path | None = None  # the bundled articles' folder (``Library.corpus_dir``)
 
 
 def status_of(doc_id: str, states: Mapping[str, ReadingState] | None) -> str:
@@ -116,7 +117,9 @@ def in_folder(record: DocumentRecord, folder: Path) -> bool:
     return record.path.startswith(prefix)
 
 
-def record_groups(records: Sequence[DocumentRecord], roots: Sequence[Path]) -> list[Group]:
+def record_groups(
+    records: Sequence[DocumentRecord], roots: Sequence[Path], corpus: Path | None = None
+) -> list[Group]:
     """All documents, the bundled articles, each imported folder, and Missing: what the
     records alone say.
 
@@ -128,11 +131,14 @@ def record_groups(records: Sequence[DocumentRecord], roots: Sequence[Path]) -> l
     bundled: set[str] = set()
     missing: set[str] = set()
     prefixes = [(root, str(root).rstrip(os.sep) + os.sep) for root in roots]
+    # Bundled articles are stored at their path in the corpus folder (only their id is
+    # derived from "corpus/NAME"): that folder is "Bundled articles", not a folder row.
+    corpus_prefix = str(corpus).rstrip(os.sep) + os.sep if corpus is not None else None
     folders: dict[Path, set[str]] = {root: set() for root in roots}
     for r in records:
         if r.missing:
             missing.add(r.id)
-        if is_bundled(r):
+        if is_bundled(r) or (corpus_prefix and r.path.startswith(corpus_prefix)):
             bundled.add(r.id)
             continue
         for root, prefix in prefixes:
@@ -160,7 +166,11 @@ def groups(
     ``record_groups`` of these records when already computed (they change only with the
     library, not with a status or a collection); the rest costs a few ms at 50,000.
     """
-    out = list(by_records if by_records is not None else record_groups(shelf.records, shelf.roots))
+    out = list(
+        by_records
+        if by_records is not None
+        else record_groups(shelf.records, shelf.roots, shelf.corpus)
+    )
     missing = out.pop()  # record_groups ends with Missing, the last of the smart lists
     known = out[0].doc_ids
     states = shelf.states or {}
@@ -208,7 +218,7 @@ def read_shelf(library: Library, notes: NotesStore | None) -> Shelf:
     """Everything ``groups`` needs, read from the library and the notes store."""
     records = library.all()
     if notes is None:  # no notes database yet: nothing organised, everything unread
-        return Shelf(records, library.roots())
+        return Shelf(records, library.roots(), corpus=library.corpus_dir)
     return Shelf(
         records,
         library.roots(),
@@ -216,6 +226,7 @@ def read_shelf(library: Library, notes: NotesStore | None) -> Shelf:
         notes.count_by_document(),
         notes.collections(),
         notes.collection_members(),
+        library.corpus_dir,
     )
 
 

@@ -13,7 +13,7 @@ import itertools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -42,9 +42,10 @@ from app.ui.errors import show_error
 from app.ui.language_menu import LanguageMenu
 from app.ui.library.import_controller import ImportController
 from app.ui.library.pane import LibraryPane
+from app.ui.library.shelf_controller import ShelfController
 from app.ui.notes.export_dialog import export_notes
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.service import NotesService
+from app.ui.notes.service import NoteChange, NotesService
 from app.ui.notes.state_label import notes_state_label
 from app.ui.reader.controller import ReaderController
 from app.ui.reader.navigation import ReaderNavigation
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self._build_status_bar()
+        self.shelf = ShelfController(self.notes, self.library, self)
+        self.library_pane.choose_group(self.settings.group)
+        self.library_pane.attach_shelf(self.shelf)
         self._connect()
         self._set_tab_order()
         self.settings_keeper.restore(self.set_theme)
@@ -228,6 +232,13 @@ class MainWindow(QMainWindow):
         self.library_pane.documentActivated.connect(self.open_document)
         self.library_pane.openOriginalRequested.connect(self.import_controller.open_original)
         self.library_pane.showInFolderRequested.connect(self.import_controller.show_in_folder)
+        self.library_pane.groupChosen.connect(self._group_chosen)
+        self.shelf.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.shelf.failed.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        # A status changed in the reader, a document's first note: the sidebar's counts
+        # follow, read once the handlers of the change have all run.
+        self.reader_controller.readingChanged.connect(self._groups_may_have_changed)
+        self.notes_service.changed.connect(self._note_changed)
 
         self.reader.highlightRequested.connect(self._highlight_requested)
         self.reader.noteClicked.connect(self.notes_panel.select_note)
@@ -258,6 +269,22 @@ class MainWindow(QMainWindow):
     def reload_library(self) -> None:
         """Ask for the library's list; it is read and sorted in the search thread."""
         self.import_controller.reload()
+
+    def _group_chosen(self, key: str, label: str, doc_ids: frozenset[str] | None) -> None:
+        """The sidebar's choice is remembered; the search looks within it."""
+        self.settings.group = key
+        self.search_controller.set_group(key, label, doc_ids)
+
+    def _note_changed(self, change: NoteChange) -> None:
+        if change.count_delta:  # a document's first note, or its last one gone
+            self._groups_may_have_changed()
+
+    def _groups_may_have_changed(self, *_: object) -> None:
+        QTimer.singleShot(0, self._refresh_groups)
+
+    def _refresh_groups(self) -> None:
+        if not self._closed:  # the stores are closed with the window
+            self.library_pane.refresh_groups()
 
     def show_no_document(self) -> None:
         """The reader's empty state: nothing open (the document left the library)."""

@@ -123,5 +123,14 @@ class UiSettings:
     def language(self, value: str | None) -> None:
         self._s.setValue("window/language", value or "")
 
+    @property
+    def group(self) -> str:
+        """The sidebar's chosen group (a key of ``app.core.groups``); All documents at first."""
+        return str(self._s.value("library/group", "all")) or "all"
+
+    @group.setter
+    def group(self, value: str) -> None:
+        self._s.setValue("library/group", value)
+
     def sync(self) -> None:
         self._s.sync()

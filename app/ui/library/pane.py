@@ -1,8 +1,12 @@
-"""The left pane: the library table with its filter, replaced by search results during a query."""
+"""The left pane: groups above the library table with its filter (results during a query).
+
+The sidebar of groups chooses which documents the table lists; search results replace
+the table, not the sidebar, as the search looks within the chosen group.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
@@ -15,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QSplitter,
     QStackedWidget,
     QStyleOptionViewItem,
     QTableView,
@@ -30,20 +35,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.groups import ALL, Group, groups, record_groups
 from app.core.i18n import tr
 from app.core.library.store import DocumentRecord
+from app.core.notes.reading import ReadingState
 from app.ui.library.model import (
+    COLUMNS,
     DATE,
     DOC_ID_ROLE,
+    LAST_READ,
     NOTES,
     RECORD_ROLE,
     SOURCE,
+    STATUS,
     TITLE,
     WORDS,
     DocumentFilterProxy,
     DocumentListModel,
     shown_date,
 )
+from app.ui.library.shelf_controller import ShelfController
+from app.ui.library.shelf_menu import add_shelf_actions
+from app.ui.library.sidebar import GroupSidebar
 from app.ui.search.results import (
     RESULT_ROLE,
     ResultItem,
@@ -54,6 +67,18 @@ from app.ui.search.results import (
 )
 
 LIBRARY_PAGE, RESULTS_PAGE = 0, 1
+HEADER_MARK = "carnet-columns:"
+OLD_COLUMN_COUNT = 5  # a header saved before the mark: Title to Notes
+
+
+def saved_column_count(state: bytes) -> tuple[int, bytes]:
+    """How many columns a saved header state knew, and Qt's own state within it."""
+    mark = HEADER_MARK.encode()
+    if state.startswith(mark):
+        count, _, raw = state[len(mark) :].partition(b";")
+        if count.isdigit():
+            return int(count), raw
+    return OLD_COLUMN_COUNT, state
 
 
 class LibraryPane(QWidget):
@@ -63,6 +88,8 @@ class LibraryPane(QWidget):
     moreResultsWanted = Signal(int)  # offset: the results list was scrolled to its end
     openOriginalRequested = Signal(str)  # doc id: its file, in the system's application
     showInFolderRequested = Signal(str)  # doc id
+    # The sidebar's choice: key, label, the documents' ids (None: the whole library).
+    groupChosen = Signal(str, str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +102,11 @@ class LibraryPane(QWidget):
         # the list moves the current row around, which must never open anything.
         self._chosen: str | None = None
         self._quiet = False
+        self._shelf: ShelfController | None = None
+        self._told: str | None = None  # the group last announced by groupChosen
+        self._by_records: list[Group] | None = None  # the groups the records alone make
+        self.sidebar = GroupSidebar(self)
+        self.sidebar.groupChosen.connect(lambda _key: self._apply_group())
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(tr("Filter by title or source"))
@@ -88,7 +120,11 @@ class LibraryPane(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for dragging into a collection or marking; the current one is open.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Titles of news articles are long: two wrapped lines per row show them, where a
         # single line would show "La dip…".
@@ -108,12 +144,17 @@ class LibraryPane(QWidget):
         metrics = self.fontMetrics()
         widest = max(metrics.horizontalAdvance(shown_date(f"2022-{m:02}-28")) for m in range(1, 13))
         # The padding is the cell's two margins and some: less and "28 sept. 2015" wraps.
-        widths = {SOURCE: 76, DATE: max(widest + 20, 76), WORDS: 64, NOTES: 48}
+        widths = {SOURCE: 76, DATE: max(widest + 20, 76), WORDS: 64, NOTES: 48, STATUS: 72}
+        widths[LAST_READ] = widths[DATE]
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setHighlightSections(False)
         header.setSectionHidden(WORDS, True)  # on demand, from the header's menu
+        # Shown from the header's menu: the title keeps its room at 1400 px, and the
+        # sidebar's Unread / Reading / Finished already sort documents by status.
+        header.setSectionHidden(STATUS, True)
+        header.setSectionHidden(LAST_READ, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -160,15 +201,21 @@ class LibraryPane(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(library_page)
         self.stack.addWidget(results_page)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 0, 6)
-        outer.addWidget(self.stack)
+        outer.addWidget(self.splitter)
 
     def _header_menu(self, pos: QPoint) -> None:
         """Show or hide columns; the title always stays."""
         header = self.table.horizontalHeader()
         menu = QMenu(self)
-        for column in (SOURCE, DATE, WORDS, NOTES):
+        for column in (SOURCE, DATE, WORDS, NOTES, STATUS, LAST_READ):
             action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
@@ -183,7 +230,65 @@ class LibraryPane(QWidget):
         original.triggered.connect(lambda: self.openOriginalRequested.emit(record.id))
         folder = menu.addAction(tr("Show in File &Manager"))
         folder.triggered.connect(lambda: self.showInFolderRequested.emit(record.id))
+        if self._shelf is not None:
+            selected = self.selected_doc_ids()
+            add_shelf_actions(
+                menu,
+                shelf=self._shelf,
+                collections=self.sidebar.sidebar_model.collections(),
+                chosen=self.sidebar.chosen_group(),
+                doc_ids=selected if record.id in selected else [record.id],
+                status=self.model.status(record.id),
+                parent=self,
+            )
         return menu
+
+    def selected_doc_ids(self) -> list[str]:
+        """The documents selected in the list, in its order (else the current one)."""
+        rows = self.table.selectionModel().selectedRows(TITLE)
+        ids = [i.data(DOC_ID_ROLE) for i in sorted(rows, key=lambda i: i.row())]
+        current = self.current_doc_id()
+        return ids or ([current] if current else [])
+
+    # ---- groups --------------------------------------------------------------------
+
+    def attach_shelf(self, shelf: ShelfController) -> None:
+        """Collections and statuses are read from, and written through, ``shelf``."""
+        self._shelf = shelf
+        shelf.changed.connect(self.refresh_groups)
+        side = self.sidebar
+        side.createWanted.connect(shelf.create_collection)
+        side.renameWanted.connect(shelf.rename_collection)
+        side.deleteWanted.connect(shelf.delete_collection)
+        side.documentsDropped.connect(shelf.add_to_collection)
+        self.refresh_groups()
+
+    def refresh_groups(self) -> None:
+        """Counts, statuses and the chosen group's documents read again (after a change)."""
+        if self._shelf is None:
+            return
+        shelf = self._shelf.shelf(self.model.records())
+        self.model.set_reading_states(shelf.states or {})
+        if self._by_records is None:  # they change with the library's list only
+            self._by_records = record_groups(shelf.records, shelf.roots, shelf.corpus)
+        self.sidebar.set_groups(groups(shelf, by_records=self._by_records))
+        self._apply_group()
+
+    def choose_group(self, key: str) -> None:
+        """Show ``key``'s documents (All documents when it is not, or no longer, a group)."""
+        self.sidebar.choose(key)
+
+    def _apply_group(self) -> None:
+        group = self.sidebar.chosen_group()
+        ids = None if group is None or group.key == ALL else group.doc_ids
+        if group is not None and ids == self.proxy.group() and self._told == group.key:
+            return
+        with self._quietly():
+            self.proxy.set_group(ids)
+        self._show_chosen()
+        if group is not None:
+            self._told = group.key
+            self.groupChosen.emit(group.key, group.label, ids)
 
     def _document_menu_requested(self, pos: QPoint) -> None:
         record = self.table.indexAt(pos).data(RECORD_ROLE)
@@ -193,10 +298,31 @@ class LibraryPane(QWidget):
             menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def header_state(self) -> QByteArray:
-        return self.table.horizontalHeader().saveState()
+        """The columns' widths, order and shown ones, prefixed with how many columns."""
+        prefix = QByteArray(f"{HEADER_MARK}{len(COLUMNS)};".encode())
+        return prefix + self.table.horizontalHeader().saveState()
 
     def restore_header_state(self, state: QByteArray) -> None:
-        self.table.horizontalHeader().restoreState(state)
+        """Put the columns back; columns added since the state was saved keep their
+        defaults (Qt's restore of a shorter state would show them squeezing the title)."""
+        header = self.table.horizontalHeader()
+        saved, raw = saved_column_count(bytes(state.data()))
+        if saved == len(COLUMNS):
+            header.restoreState(QByteArray(raw))
+            return
+        # An older state read in a header of its own size, then copied column by column.
+        old_model = QStandardItemModel(0, saved)
+        old = QHeaderView(Qt.Orientation.Horizontal)
+        old.setModel(old_model)
+        if not old.restoreState(QByteArray(raw)):
+            return
+        for column in range(min(saved, len(COLUMNS))):
+            if not old.isSectionHidden(column):
+                header.resizeSection(column, old.sectionSize(column))
+            header.setSectionHidden(column, old.isSectionHidden(column))
+            header.moveSection(header.visualIndex(column), old.visualIndex(column))
+        if 0 <= old.sortIndicatorSection() < len(COLUMNS):
+            header.setSortIndicator(old.sortIndicatorSection(), old.sortIndicatorOrder())
 
     # ---- library -------------------------------------------------------------------
 
@@ -206,9 +332,12 @@ class LibraryPane(QWidget):
         note_counts: dict[str, int],
         *,
         presorted: bool = False,
+        states: Mapping[str, ReadingState] | None = None,
     ) -> None:
         with self._quietly():
-            self.model.set_records(records, note_counts, presorted=presorted)
+            self.model.set_records(records, note_counts, presorted=presorted, states=states)
+        self._by_records = None
+        self.refresh_groups()
         self._show_chosen()
 
     def change_note_count(self, doc_id: str, delta: int) -> None:
@@ -234,6 +363,12 @@ class LibraryPane(QWidget):
             with self._quietly():
                 self.filter_edit.clear()
             index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        if not index.isValid():
+            # Outside the group chosen in the sidebar: it opens, no row of it is selected.
+            self._show_chosen()
+            if emit:
+                self.documentActivated.emit(doc_id)
+            return True
         # Never block the selection model's signals: the view repaints from them, and a
         # blocked change left the previous row painted as selected beside the new one.
         if emit:
@@ -341,8 +476,8 @@ class LibraryPane(QWidget):
         (self.results if self.showing_results() else self.table).setFocus(reason)
 
     def focus_chain(self) -> list[QWidget]:
-        """The pane's widgets in Tab order: filter, library table, search results."""
-        return [self.filter_edit, self.table, self.results]
+        """The pane's widgets in Tab order: groups, filter, library table, search results."""
+        return [self.sidebar, self.filter_edit, self.table, self.results]
 
     def focus_results(self) -> None:
         """Down from the search box: into the results."""
