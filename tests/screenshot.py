@@ -6,7 +6,9 @@ Run it on a real display or under Xvfb (from the repository's root):
 It uses a temporary data dir with the bundled corpus, a search and a highlighted note.
 ``--theme dark`` (or sepia) and ``--size 1920x1080`` show the other looks and screens.
 The language follows the system, as Carnet does (``LANG=fr_FR.UTF-8 LANGUAGE=fr``), or
-``--language fr``/``en``.
+``--language fr``/``en``. ``--collections`` files a few documents in collections ("Thèse"
+with "Chapitre 1" inside, "Ukraine"), one finished and one being read, and shows the
+list within "Thèse".
 """
 
 from __future__ import annotations
@@ -36,6 +38,21 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
+def file_in_collections(window: MainWindow) -> None:
+    """Collections and statuses as a reader with a thesis would have them."""
+    ids = [r.id for r in window.library.all()]
+    notes = window.notes
+    notes.create_collection("Thèse")
+    notes.create_collection("Chapitre 1", "Thèse")
+    notes.create_collection("Ukraine")
+    notes.add_to_collection("Thèse", ids[:2])
+    notes.add_to_collection("Chapitre 1", ids[2:4])
+    notes.add_to_collection("Ukraine", ids[1:4:2])
+    notes.set_status(ids[0], "finished")
+    notes.document_opened(ids[2])
+    window.library_pane.refresh_groups()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default="screenshot.png")
@@ -44,6 +61,11 @@ def main() -> int:
     parser.add_argument("--language", choices=["fr", "en"], help="default: the system's")
     parser.add_argument(
         "--library", action="store_true", help="the library's list and its columns, not results"
+    )
+    parser.add_argument(
+        "--collections",
+        action="store_true",
+        help="a few collections and statuses in the sidebar, the list within one",
     )
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
@@ -56,6 +78,8 @@ def main() -> int:
     window.show()
     window.indexer.start(bundled=True)
     wait(window.indexer.finished)
+    if args.collections:
+        file_in_collections(window)
     window.search_edit.setText("négociations")
     wait(window.searchAnswered)
     quote = "Spoiler: ça n'a pas marché"
@@ -76,8 +100,13 @@ def main() -> int:
     window.notes_panel.editor.tags.setText("diplomatie, crise")
     window.notes_panel.flush()  # the panel then shows the note's body and "Saved"
     window.reader.select_note(window.notes_panel.current_note().id)
-    if args.library:
+    if args.library or args.collections:
         window.clear_search()
+    if args.collections:
+        pane = window.library_pane
+        pane.choose_group(
+            next(g.key for g in pane.sidebar.sidebar_model.groups() if g.label == "Thèse")
+        )
     settle()
     window.grab().save(args.out)
     window.close()

@@ -8,12 +8,14 @@ signals; what the sidebar shows always comes back from the store.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -26,6 +28,8 @@ from app.ui.library import collection_dialogs
 from app.ui.library.sidebar_model import COUNT, NAME, SidebarModel, is_collection
 from app.ui.model_index import ModelIndex
 
+COUNT_MARGIN = 6
+
 
 class CountDelegate(QStyledItemDelegate):
     """Counts in the palette's dimmer text, so names read first (and follow the theme)."""
@@ -34,6 +38,21 @@ class CountDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         dim = option.palette.color(QPalette.ColorRole.PlaceholderText)
         option.palette.setColor(QPalette.ColorRole.Text, dim)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        # Some air between the figure and the frame (or the scroll bar) on its right.
+        # The row's background (selection, hover) still reaches the edge, under the text.
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        full.text = ""
+        style = full.widget.style() if full.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, full.widget)
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(0, 0, -COUNT_MARGIN, 0)
+        super().paint(painter, shifted, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return super().sizeHint(option, index) + QSize(COUNT_MARGIN, 0)
 
 
 class GroupSidebar(QTreeView):
