@@ -160,14 +160,17 @@ def test_ids_read_from_any_segment_give_their_live_document(
     searcher: Searcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = live_ids(searcher)
-    fast = restrict.IdDocnums(searcher)
-    one_by_one = {i: fast.docnums_of(i) for i in ids}
-    everything = dict(fast._everything())
-    # Segments not read through Whoosh's term index go through their postings.
+    restrict._SEGMENTS.clear()
+    first = restrict.IdDocnums(searcher)
+    looked_up = {i: first.looked_up(i) for i in ids}
+    read = {i: first.read_from_segments(i) for i in ids}  # now cached by segment
+    cached = {i: restrict.IdDocnums(searcher).read_from_segments(i) for i in ids}
+    # Segments not in Whoosh's own format are read through their postings.
     monkeypatch.setattr(restrict, "W3TermsReader", type(None))
-    generic = restrict.IdDocnums(searcher)._everything()
+    generic = {i: restrict.IdDocnums(searcher).read_from_segments(i) for i in ids}
     expected = {i: (d,) for i, d in ids.items()}
-    assert one_by_one == everything == generic == expected
+    assert looked_up == read == cached == generic == expected
+    assert restrict.IdDocnums(searcher).docnums_of("doc3") == ()  # deleted
 
 
 def _fields(doc_id: str, text: str) -> dict[str, str]:
