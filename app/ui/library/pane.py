@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QStandardItemModel
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -39,20 +39,13 @@ from app.core.groups import ALL, Group, groups, record_groups
 from app.core.i18n import tr
 from app.core.library.store import DocumentRecord
 from app.core.notes.reading import ReadingState
+from app.ui.library.columns import header_state, restore_header_state, set_up_columns
 from app.ui.library.model import (
-    COLUMNS,
-    DATE,
     DOC_ID_ROLE,
-    LAST_READ,
-    NOTES,
     RECORD_ROLE,
-    SOURCE,
-    STATUS,
     TITLE,
-    WORDS,
     DocumentFilterProxy,
     DocumentListModel,
-    shown_date,
 )
 from app.ui.library.shelf_controller import ShelfController
 from app.ui.library.shelf_menu import add_shelf_actions
@@ -67,18 +60,6 @@ from app.ui.search.results import (
 )
 
 LIBRARY_PAGE, RESULTS_PAGE = 0, 1
-HEADER_MARK = "carnet-columns:"
-OLD_COLUMN_COUNT = 5  # a header saved before the mark: Title to Notes
-
-
-def saved_column_count(state: bytes) -> tuple[int, bytes]:
-    """How many columns a saved header state knew, and Qt's own state within it."""
-    mark = HEADER_MARK.encode()
-    if state.startswith(mark):
-        count, _, raw = state[len(mark) :].partition(b";")
-        if count.isdigit():
-            return int(count), raw
-    return OLD_COLUMN_COUNT, state
 
 
 class LibraryPane(QWidget):
@@ -137,26 +118,7 @@ class LibraryPane(QWidget):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # Just what each holds ("28 sept. 2022", a site name, "12"): the rest is the title's.
-        # The widest date of the year in the language spoken ("sept.", "déc.").
-        metrics = self.fontMetrics()
-        widest = max(metrics.horizontalAdvance(shown_date(f"2022-{m:02}-28")) for m in range(1, 13))
-        # The padding is the cell's two margins and some: less and "28 sept. 2015" wraps.
-        widths = {SOURCE: 76, DATE: max(widest + 20, 76), WORDS: 64, NOTES: 48, STATUS: 72}
-        widths[LAST_READ] = widths[DATE]
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setHighlightSections(False)
-        header.setSectionHidden(WORDS, True)  # on demand, from the header's menu
-        # Shown from the header's menu: the title keeps its room at 1400 px, and the
-        # sidebar's Unread / Reading / Finished already sort documents by status.
-        header.setSectionHidden(STATUS, True)
-        header.setSectionHidden(LAST_READ, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        set_up_columns(self.table.horizontalHeader(), self.fontMetrics())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._row_activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -210,17 +172,6 @@ class LibraryPane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 0, 6)
         outer.addWidget(self.splitter)
-
-    def _header_menu(self, pos: QPoint) -> None:
-        """Show or hide columns; the title always stays."""
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        for column in (SOURCE, DATE, WORDS, NOTES, STATUS, LAST_READ):
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
-        menu.exec(header.mapToGlobal(pos))
 
     def document_menu(self, record: DocumentRecord) -> QMenu:
         """The context menu of one document's row; a missing file cannot be opened."""
@@ -290,39 +241,18 @@ class LibraryPane(QWidget):
             self._told = group.key
             self.groupChosen.emit(group.key, group.label, ids)
 
+    def header_state(self) -> QByteArray:
+        return header_state(self.table.horizontalHeader())
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        restore_header_state(self.table.horizontalHeader(), state)
+
     def _document_menu_requested(self, pos: QPoint) -> None:
         record = self.table.indexAt(pos).data(RECORD_ROLE)
         if isinstance(record, DocumentRecord):
             menu = self.document_menu(record)
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(self.table.viewport().mapToGlobal(pos))
-
-    def header_state(self) -> QByteArray:
-        """The columns' widths, order and shown ones, prefixed with how many columns."""
-        prefix = QByteArray(f"{HEADER_MARK}{len(COLUMNS)};".encode())
-        return prefix + self.table.horizontalHeader().saveState()
-
-    def restore_header_state(self, state: QByteArray) -> None:
-        """Put the columns back; columns added since the state was saved keep their
-        defaults (Qt's restore of a shorter state would show them squeezing the title)."""
-        header = self.table.horizontalHeader()
-        saved, raw = saved_column_count(bytes(state.data()))
-        if saved == len(COLUMNS):
-            header.restoreState(QByteArray(raw))
-            return
-        # An older state read in a header of its own size, then copied column by column.
-        old_model = QStandardItemModel(0, saved)
-        old = QHeaderView(Qt.Orientation.Horizontal)
-        old.setModel(old_model)
-        if not old.restoreState(QByteArray(raw)):
-            return
-        for column in range(min(saved, len(COLUMNS))):
-            if not old.isSectionHidden(column):
-                header.resizeSection(column, old.sectionSize(column))
-            header.setSectionHidden(column, old.isSectionHidden(column))
-            header.moveSection(header.visualIndex(column), old.visualIndex(column))
-        if 0 <= old.sortIndicatorSection() < len(COLUMNS):
-            header.setSortIndicator(old.sortIndicatorSection(), old.sortIndicatorOrder())
 
     # ---- library -------------------------------------------------------------------
 
