@@ -9,7 +9,7 @@ signals; what the sidebar shows always comes back from the store.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 from app.core.groups import ALL, Group
 from app.core.i18n import tr
 from app.ui.library import collection_dialogs
-from app.ui.library.sidebar_model import COUNT, NAME, SidebarModel, is_collection
+from app.ui.library.sidebar_model import (
+    COUNT,
+    KEY_ROLE,
+    NAME,
+    NEW_COLLECTION,
+    SidebarModel,
+    is_collection,
+)
 from app.ui.model_index import ModelIndex
 
 COUNT_MARGIN = 6
@@ -95,6 +102,7 @@ class GroupSidebar(QTreeView):
         self._key = ALL  # the chosen group, kept while rows are rebuilt
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.clicked.connect(self._clicked)  # Enter on it: keyPressEvent
 
     # ---- content and choice ------------------------------------------------------------
 
@@ -117,6 +125,17 @@ class GroupSidebar(QTreeView):
         elif key != self._key:
             self._key = key
             self.groupChosen.emit(key)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.data(KEY_ROLE) == NEW_COLLECTION:
+            self.new_collection()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.currentIndex().data(KEY_ROLE) == NEW_COLLECTION:
+            self.new_collection()
+            return
+        super().keyPressEvent(event)
 
     def _after_reset(self) -> None:
         self.expandAll()

@@ -32,6 +32,7 @@ SECTIONS = (
     (SECTION_SMART, tr_noop("Smart Lists")),
     (SECTION_COLLECTIONS, tr_noop("Collections")),
 )
+NEW_COLLECTION = "action:new-collection"  # the row that makes a collection
 SECTION_OF_KIND = {
     "library": SECTION_LIBRARY,
     "folder": SECTION_LIBRARY,
@@ -99,6 +100,7 @@ class SidebarModel(QStandardItemModel):
                 name, count = self._row(group)
                 holder.appendRow([name, count])
                 self._rows[group.key] = name
+            sections[SECTION_COLLECTIONS].appendRow(self._new_collection_row())
         finally:
             self.blockSignals(False)
         self.endResetModel()
@@ -119,6 +121,19 @@ class SidebarModel(QStandardItemModel):
         count_flags = flags & ~Qt.ItemFlag.ItemIsEditable
         count.setFlags(count_flags)
         return name, count
+
+    def _new_collection_row(self) -> list[QStandardItem]:
+        """The last row of Collections: one click makes one (the menu has it too)."""
+        item = QStandardItem(tr("New Collection…"))
+        item.setData(NEW_COLLECTION, KEY_ROLE)
+        item.setToolTip(tr("Make a collection; then drag documents from the list onto it"))
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        filler = QStandardItem()
+        filler.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return [item, filler]
 
     def _count_item(self, name: QStandardItem) -> QStandardItem | None:
         holder = name.parent() or self.invisibleRootItem()
@@ -144,7 +159,7 @@ class SidebarModel(QStandardItemModel):
 
     def key_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         key = index.data(KEY_ROLE) if index.isValid() else None
-        return str(key) if key and not str(key).startswith("section:") else None
+        return str(key) if key and not str(key).startswith(("section:", "action:")) else None
 
     # ---- drops and edits ---------------------------------------------------------------
 

@@ -45,7 +45,7 @@ NBSP = "\u00a0"
         ),
     ],
 )
-def test_the_sidebar_speaks_the_language(  # noqa: PLR0913, PLR0917 - one row of the table
+def test_the_sidebar_speaks_the_language(  # noqa: PLR0917 - one row of the table
     qtbot: QtBot,
     data: DataPaths,
     monkeypatch: pytest.MonkeyPatch,

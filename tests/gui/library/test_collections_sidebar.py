@@ -166,3 +166,40 @@ def test_the_chosen_group_is_there_again_on_the_next_launch(
     assert third.library_pane.sidebar.chosen_key() == "all"
     assert len(listed(third.library_pane)) > 1
     third.close()
+
+
+def test_the_new_collection_row_makes_one_with_a_click(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sidebar = window.library_pane.sidebar
+    monkeypatch.setattr(collection_dialogs, "ask_collection_name", lambda *_a, **_k: "Lectures")
+    row = next(
+        sidebar.sidebar_model.index(r, 0, sidebar.sidebar_model.index(2, 0))
+        for r in range(sidebar.sidebar_model.rowCount(sidebar.sidebar_model.index(2, 0)))
+        if sidebar.sidebar_model.index(r, 0, sidebar.sidebar_model.index(2, 0)).data()
+        == "New Collection…"
+    )
+    sidebar.scrollTo(row)
+    qtbot.mouseClick(
+        sidebar.viewport(), Qt.MouseButton.LeftButton, pos=sidebar.visualRect(row).center()
+    )
+    assert sidebar_rows(sidebar)["Lectures"] == "0"
+    assert sidebar.chosen_key() == "all"  # the row is an action, not a group to choose
+
+
+def test_statuses_from_the_reader_and_first_notes_update_the_counts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sidebar = window.library_pane.sidebar
+    before = sidebar_rows(sidebar)
+    doc_id = window.library_pane.proxy.index(3, TITLE).data(DOC_ID_ROLE)
+    state = window.notes.set_status(doc_id, "finished")  # as the reader does at the end
+    window.reader_controller.readingChanged.emit(doc_id, state)
+    finished = str(int(before["Finished"]) + 1)
+    qtbot.waitUntil(lambda: sidebar_rows(sidebar)["Finished"] == finished, timeout=TIMEOUT)
+    window.open_document(doc_id)
+    window.notes_panel.new_note()
+    window.notes_panel.editor.body.setPlainText("Une première note.")
+    window.notes_panel.flush()
+    with_notes = str(int(before["With notes"]) + 1)
+    qtbot.waitUntil(lambda: sidebar_rows(sidebar)["With notes"] == with_notes, timeout=TIMEOUT)
