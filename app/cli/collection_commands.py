@@ -108,6 +108,24 @@ def chosen(ws: Workspace, args: argparse.Namespace) -> frozenset[str] | None:
     )
 
 
+def scope_line(ws: Workspace, args: argparse.Namespace) -> str | None:
+    """Where a restricted search looked, said under its results' count; None: everywhere."""
+    from app.core.notes.reading import status_label  # noqa: PLC0415
+
+    notes = existing_notes(ws)
+    found = notes.find_collection(args.collection) if notes and args.collection else None
+    name = found.name if found else args.collection  # as it was named, not as typed
+    if args.collection is not None and args.status is not None:
+        return tr("Within the collection “{name}”, only documents marked “{status}”.").format(
+            name=name, status=status_label(args.status)
+        )
+    if args.collection is not None:
+        return tr("Within the collection “{name}” only.").format(name=name)
+    if args.status is not None:
+        return tr("Only documents marked “{status}”.").format(status=status_label(args.status))
+    return None
+
+
 def existing_notes(ws: Workspace) -> NotesStore | None:
     """The notes store if there is one: reading must not create an empty database."""
     return ws.notes if ws.paths.notes_db.exists() else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.collection_commands import add_choice_arguments, chosen, existing_notes
+from app.cli.collection_commands import add_choice_arguments, chosen, existing_notes, scope_line
 from app.cli.common import open_workspace, print_json, progress_printer, report_messages
 from app.core.errors import IndexBusyError
 from app.core.i18n import tr, trn
@@ -210,10 +210,12 @@ def _plain_snippet(snippet: str, tty: bool) -> str:
     return html.unescape(marked)
 
 
-def _print_results(ws: Workspace, found: CombinedResults) -> None:
+def _print_results(ws: Workspace, found: CombinedResults, scope: str | None = None) -> None:
     tty = sys.stdout.isatty()
     results = found.documents
     print(_results_header(found.total, results.query, results.took_ms))
+    if scope:
+        print(scope)
     if results.suggestion:
         print(tr("Did you mean: {suggestion}?").format(suggestion=results.suggestion))
     for n, hit in enumerate(results.hits, 1):
@@ -251,6 +253,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     limit = max(1, min(args.limit, 1000))
     with open_workspace(args) as ws:
         only = chosen(ws, args)
+        scope = scope_line(ws, args)
         if args.batch:
             for line in sys.stdin:
                 query = line.rstrip("\n")
@@ -258,7 +261,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 if args.json:
                     print_json(_results_json(ws, found))
                 else:
-                    _print_results(ws, found)
+                    _print_results(ws, found, scope)
                     sys.stdout.flush()
             return 0
         if args.query is None:
@@ -269,7 +272,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print_json(_results_json(ws, found))
         else:
-            _print_results(ws, found)
+            _print_results(ws, found, scope)
         return 0
 
 

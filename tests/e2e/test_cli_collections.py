@@ -156,8 +156,11 @@ def test_list_and_search_restricted_to_a_collection_and_a_status(tmp_path: Path)
     both = as_json(data, "search", "Blinken", "--collection", "Thèse", "--status", "finished")
     assert {r["id"] for r in both["results"] if r["kind"] == "document"} == {a, c}
     assert both["documents_total"] == 2
-    human = ok(data, "search", "Blinken", "--status", "reading")
-    assert human.startswith("1 result for 'Blinken'") and f"[{d}]" in human
+    human = ok(data, "search", "Blinken", "--status", "reading").splitlines()
+    assert human[0].startswith("1 result for 'Blinken'") and f"[{d}]" in human[3]
+    assert human[1] == "Only documents marked “Reading”."
+    within = ok(data, "search", "Blinken", "--collection", "thèse").splitlines()
+    assert within[1] == "Within the collection “Thèse” only."
 
 
 def test_an_export_restores_collections_and_statuses_in_a_fresh_data_dir(tmp_path: Path) -> None:

@@ -171,5 +171,8 @@ def test_collections_and_status_in_french(tmp_path: Path) -> None:
         "carnet\u00a0: Aucun document d’identifiant nope dans la bibliothèque\u202f; "
         "rien n’a été modifié.\n"
     )
+    found = carnet_in("fr", "search", "Blinken", "--collection", "thèse", data=data)
+    assert found.stdout.startswith("2 résultats pour 'Blinken'")
+    assert found.stdout.splitlines()[1] == "Dans la collection «\u00a0Thèse\u00a0» seulement."
     unknown = carnet_in("fr", "list", "--collection", "Nope", data=data)
     assert unknown.stderr == "carnet\u00a0: Aucune collection nommée «\u00a0Nope\u00a0».\n"
