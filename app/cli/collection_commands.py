@@ -16,6 +16,7 @@ from app.core.i18n.formats import long_date, number
 
 if TYPE_CHECKING:
     from app.core.groups import Group
+    from app.core.notes.collections import Collection
     from app.core.notes.reading import ReadingState
     from app.core.notes.store import NotesStore
     from app.core.workspace import Workspace
@@ -147,11 +148,13 @@ def collections_json(found: list[Group]) -> list[dict[str, Any]]:
     return [{"name": g.label, "parent": names.get(g.parent or ""), "count": g.count} for g in found]
 
 
-def collection_json(ws: Workspace, name: str) -> dict[str, Any]:
-    wanted = " ".join(name.split()).casefold()
-    return next(
-        c for c in collections_json(collection_groups(ws)) if c["name"].casefold() == wanted
-    )
+def collection_json(ws: Workspace, collection: Collection) -> dict[str, Any]:
+    """One collection as ``collections --json`` lists it."""
+    from app.core.groups import COLLECTION  # noqa: PLC0415
+
+    found = collection_groups(ws)
+    mine = next(i for i, g in enumerate(found) if g.key == COLLECTION + collection.id)
+    return collections_json(found)[mine]
 
 
 def _documents(n: int) -> str:
@@ -174,9 +177,9 @@ def cmd_collections(args: argparse.Namespace) -> int:
         return 0
 
 
-def _done(ws: Workspace, args: argparse.Namespace, name: str, lines: list[str]) -> int:
+def _done(ws: Workspace, args: argparse.Namespace, collection: Collection, lines: list[str]) -> int:
     if getattr(args, "json", False):
-        print_json(collection_json(ws, name))
+        print_json(collection_json(ws, collection))
     else:
         for line in lines:
             print(line)
@@ -201,7 +204,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
         made = ws.notes.create_collection(args.name, args.parent)
         parent = _parent_name(ws.notes, made.parent)
-        return _done(ws, args, made.name, [_created_line(made.name, parent)])
+        return _done(ws, args, made, [_created_line(made.name, parent)])
 
 
 def _parent_name(notes: NotesStore, parent_id: str | None) -> str | None:
@@ -243,7 +246,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                     n=number(already)
                 )
             )
-        return _done(ws, args, existing.name, lines)
+        return _done(ws, args, existing, lines)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -271,7 +274,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
             lines.append(
                 trn("{n} was not in it.", "{n} were not in it.", absent).format(n=number(absent))
             )
-        return _done(ws, args, found.name, lines)
+        return _done(ws, args, found, lines)
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
@@ -281,7 +284,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
         line = tr("Renamed collection “{old}” to “{new}”.").format(
             old=old.name if old else args.old, new=renamed.name
         )
-        return _done(ws, args, renamed.name, [line])
+        return _done(ws, args, renamed, [line])
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
@@ -289,7 +292,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         notes = ws.notes
         found = notes.find_collection(args.name)
         # What it was, for --json: once deleted it can no longer be looked up.
-        before = collection_json(ws, found.name) if found else None
+        before = collection_json(ws, found) if found else None
         children = [c.name for c in notes.collections() if found and c.parent == found.id]
         gone = notes.delete_collection(args.name)
         if getattr(args, "json", False):
