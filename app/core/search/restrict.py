@@ -13,6 +13,7 @@ read documents instead of allowing almost all of them.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -82,18 +83,21 @@ class IdDocnums:
         self._looked_up: dict[str, tuple[int, ...]] = {}
         self._segments: list[tuple[SegmentIds, int, Any]] | None = None
         self._restrictions: OrderedDict[frozenset[str], Restriction | None] = OrderedDict()
+        self._lock = threading.Lock()
 
     def restriction(self, only: frozenset[str]) -> Restriction | None:
         """What searching within ``only`` allows; None when ``only`` holds every document
         of the index (nothing to filter). Ids not in the index are ignored."""
-        if only in self._restrictions:
-            self._restrictions.move_to_end(only)
-            return self._restrictions[only]
-        found = self._restriction(only)
-        self._restrictions[only] = found
-        if len(self._restrictions) > CACHED_RESTRICTIONS:
-            self._restrictions.popitem(last=False)
-        return found
+        # A searcher is meant for one thread, but a map shared by two must stay whole.
+        with self._lock:
+            if only in self._restrictions:
+                self._restrictions.move_to_end(only)
+                return self._restrictions[only]
+            found = self._restriction(only)
+            self._restrictions[only] = found
+            if len(self._restrictions) > CACHED_RESTRICTIONS:
+                self._restrictions.popitem(last=False)
+            return found
 
     def _restriction(self, only: frozenset[str]) -> Restriction | None:
         if 2 * len(only) > self._live:
@@ -165,9 +169,10 @@ class IdDocnums:
 
 @dataclass(frozen=True)
 class SegmentIds:
-    """One segment's ids and their local docnums (deleted documents included): a segment
-    never changes once written, so this holds for every searcher that reads it (its
-    deleted documents are the searcher's to know)."""
+    """One segment's ids and their local docnums, deleted documents included (but for
+    ids read through postings, which leave out those deleted then): a segment never
+    changes once written and its deletions only grow, so this holds for every searcher
+    that reads it, which leaves out what is deleted by its time."""
 
     first: dict[str, int]
     several: dict[str, tuple[int, ...]]
