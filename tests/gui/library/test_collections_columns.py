@@ -3,16 +3,18 @@ and an older saved header (five columns) does not squeeze the title with them.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from app.core.groups import Group
 from app.core.i18n import set_language
 from app.core.library.records import DocumentRecord
 from app.core.notes.reading import ReadingState
 from app.ui.library.model import LAST_READ, SOURCE, STATUS, TITLE, WORDS, DocumentListModel
 from app.ui.library.pane import LibraryPane
+from app.ui.library.sidebar_model import COUNT, SidebarModel
 
 
 def record(doc_id: str, title: str) -> DocumentRecord:
@@ -70,3 +72,25 @@ def test_a_header_saved_before_the_new_columns_keeps_them_hidden(qtbot: QtBot) -
     again.restore_header_state(pane.header_state())
     assert not again.table.horizontalHeader().isSectionHidden(STATUS)
     assert again.table.horizontalHeader().sectionSize(STATUS) > 40  # readable, not 0
+
+
+def test_the_sidebar_model_keeps_its_rows_when_only_counts_change(
+    qtmodeltester: object,
+) -> None:
+    def shelf(thesis: frozenset[str]) -> list[Group]:
+        return [
+            Group("all", "library", "All documents", frozenset("abc")),
+            Group("smart:unread", "smart", "Unread", frozenset("ab")),
+            Group("collection:1", "collection", "Thèse", thesis),
+            Group("collection:2", "collection", "Chapitre 1", frozenset("a"), "collection:1"),
+        ]
+
+    set_language("en")
+    model = SidebarModel()
+    model.set_groups(shelf(frozenset("a")))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    kept = QPersistentModelIndex(model.index_of("collection:1"))
+    model.set_groups(shelf(frozenset("abc")))
+    assert kept.isValid() and kept.data() == "Thèse"
+    assert model.index_of("collection:1", COUNT).data() == "3"
+    assert model.index_of("collection:2").parent() == model.index_of("collection:1")
