@@ -107,16 +107,6 @@ def recently_read_ids(
     return frozenset(out)
 
 
-def is_bundled(record: DocumentRecord) -> bool:
-    # Bundled articles are keyed "corpus/NAME" (``DocumentImporter.key_for``), not by path.
-    return record.path.startswith("corpus/")
-
-
-def in_folder(record: DocumentRecord, folder: Path) -> bool:
-    prefix = str(folder).rstrip(os.sep) + os.sep
-    return record.path.startswith(prefix)
-
-
 def record_groups(
     records: Sequence[DocumentRecord], roots: Sequence[Path], corpus: Path | None = None
 ) -> list[Group]:
@@ -138,7 +128,7 @@ def record_groups(
     for r in records:
         if r.missing:
             missing.add(r.id)
-        if is_bundled(r) or (corpus_prefix and r.path.startswith(corpus_prefix)):
+        if corpus_prefix is not None and r.path.startswith(corpus_prefix):
             bundled.add(r.id)
             continue
         for root, prefix in prefixes:

@@ -18,7 +18,7 @@ def _record(doc_id: str, path: str, *, missing: bool = False) -> DocumentRecord:
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 RECORDS = [
-    _record("a", "corpus/a.html"),
+    _record("a", "/opt/carnet/corpus/a.html"),
     _record("b", "/home/l/Manuel/ch1.html"),
     _record("c", "/home/l/Manuel/ch2.html"),
     _record("d", "/home/l/Manuel-old/x.txt"),  # not in Manuel: a prefix is not a folder
@@ -32,7 +32,8 @@ def test_every_group_with_its_documents() -> None:
     long_ago = long_ago.replace("+00:00", "Z")
     shelf = Shelf(
         RECORDS,
-        roots=[Path("/home/l/Manuel"), Path("/home/l/empty")],
+        # The bundled folder is a root too; it shows as "Bundled articles", not a folder.
+        roots=[Path("/opt/carnet/corpus"), Path("/home/l/Manuel"), Path("/home/l/empty")],
         states={
             "b": ReadingState("b", "reading", last_read=(NOW - timedelta(days=2)).isoformat()),
             "c": ReadingState("c", "finished", last_read=long_ago),
@@ -44,6 +45,7 @@ def test_every_group_with_its_documents() -> None:
             Collection("o", "autre", None, "t", "t"),
         ],
         members={"p": {"a", "b", "removed"}, "k": {"b"}, "o": set()},
+        corpus=Path("/opt/carnet/corpus"),
     )
     found = {g.key: g for g in groups(shelf, NOW)}
     assert list(found) == [
@@ -78,6 +80,6 @@ def test_every_group_with_its_documents() -> None:
 
 def test_labels_follow_the_language() -> None:
     set_language("fr")
-    labels = [g.label for g in groups(Shelf(RECORDS), NOW)]
+    labels = [g.label for g in groups(Shelf(RECORDS, corpus=Path("/opt/carnet/corpus")), NOW)]
     assert labels[:2] == ["Tous les documents", "Articles fournis"]
     assert "Lus récemment" in labels and "Avec des notes" in labels
