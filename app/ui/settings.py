@@ -48,6 +48,15 @@ class UiSettings:
         self._s.setValue("window/splitter", value)
 
     @property
+    def library_splitter(self) -> QByteArray | None:
+        """Where the sidebar of groups ends and the document list begins."""
+        return self._bytes("library/splitter")
+
+    @library_splitter.setter
+    def library_splitter(self, value: QByteArray) -> None:
+        self._s.setValue("library/splitter", value)
+
+    @property
     def library_header(self) -> QByteArray | None:
         return self._bytes("window/library_header")
 

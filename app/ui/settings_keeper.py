@@ -71,6 +71,8 @@ class SettingsKeeper:
         else:
             width = window.width()
             self._splitter.setSizes([round(width * share) for share in PANE_SHARES])
+        if s.library_splitter is not None:
+            self._pane.splitter.restoreState(s.library_splitter)
         if s.library_header is not None:
             self._pane.restore_header_state(s.library_header)
         if s.font_size:
@@ -117,4 +119,5 @@ class SettingsKeeper:
         s.window_state = window.saveState()
         s.splitter = self._splitter.saveState()
         s.library_header = self._pane.header_state()
+        s.library_splitter = self._pane.splitter.saveState()
         s.sync()

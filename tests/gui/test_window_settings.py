@@ -27,6 +27,10 @@ def test_the_window_comes_back_as_it_was_left(
     zoomed = window.reader.font_size()
     {a.data(): a for a in window.actions_.themes.actions()}["sepia"].trigger()
     window.scope_combo.setCurrentIndex(window.scope_combo.findData("notes"))
+    split = window.library_pane.splitter
+    total = sum(split.sizes())
+    split.setSizes([total // 4, total - total // 4])
+    sidebar = split.sizes()[0]
     # each differs from what a first launch shows
     assert other != first and zoomed != DEFAULT_FONT_SIZE
     assert window.reader.theme() == "sepia" and window.scope_combo.currentData() == "notes"
@@ -40,6 +44,7 @@ def test_the_window_comes_back_as_it_was_left(
         checked = [a.data() for a in again.actions_.themes.actions() if a.isChecked()]
         assert checked == ["sepia"]
         assert again.scope_combo.currentData() == "notes"
+        assert again.library_pane.splitter.sizes()[0] == sidebar
     finally:
         again.close()
 
