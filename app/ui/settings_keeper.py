@@ -72,7 +72,7 @@ class SettingsKeeper:
             width = window.width()
             self._splitter.setSizes([round(width * share) for share in PANE_SHARES])
         if s.library_splitter is not None:
-            self._pane.splitter.restoreState(s.library_splitter)
+            self._pane.restore_split(s.library_splitter)
         if s.library_header is not None:
             self._pane.restore_header_state(s.library_header)
         if s.font_size:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -169,9 +169,36 @@ class LibraryPane(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
+        # Until the reader moves the split (or a saved one is restored), the sidebar is as
+        # tall as its rows, up to half the pane: a fixed share either hid "Collections"
+        # behind a scroll bar or left a short tree in a tall box.
+        self._split_chosen = False
+        self.splitter.splitterMoved.connect(self._split_moved)
+        self.sidebar.sidebar_model.modelReset.connect(self.fit_sidebar)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 0, 6)
         outer.addWidget(self.splitter)
+
+    def restore_split(self, state: QByteArray) -> None:
+        """The split the reader left (``SettingsKeeper``); the sidebar is no longer fitted."""
+        self._split_chosen = self.splitter.restoreState(state)
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        self._split_chosen = True
+
+    def fit_sidebar(self) -> None:
+        """The sidebar as tall as its rows (at most half the pane), unless the reader chose."""
+        if self._split_chosen:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        wanted = min(self.sidebar.content_height(), total // 2)
+        self.splitter.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_sidebar()
 
     def document_menu(self, record: DocumentRecord) -> QMenu:
         """The context menu of one document's row; a missing file cannot be opened."""

@@ -111,6 +111,14 @@ class GroupSidebar(QTreeView):
         if self.sidebar_model.group(self._key) is None:
             self.choose(ALL)  # the chosen collection was deleted, the folder went...
 
+    def content_height(self) -> int:
+        """The height that shows every row without a scroll bar."""
+        rows, index = 0, self.sidebar_model.index(0, 0)
+        while index.isValid():  # the expanded tree, row by row as it is drawn
+            rows += self.rowHeight(index) or self.sizeHintForRow(0)
+            index = self.indexBelow(index)
+        return rows + 2 * self.frameWidth() + 2
+
     def chosen_key(self) -> str:
         return self._key
 

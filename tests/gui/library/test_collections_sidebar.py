@@ -203,3 +203,21 @@ def test_statuses_from_the_reader_and_first_notes_update_the_counts(
     window.notes_panel.flush()
     with_notes = str(int(before["With notes"]) + 1)
     qtbot.waitUntil(lambda: sidebar_rows(sidebar)["With notes"] == with_notes, timeout=TIMEOUT)
+
+
+def test_the_sidebar_shows_every_row_until_the_reader_moves_the_split(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane, sidebar = window.library_pane, window.library_pane.sidebar
+    window.resize(1200, 900)
+    make_collection(monkeypatch, window, "Thèse")
+    for n in range(1, 7):  # more rows than a fixed share of the pane would show
+        make_collection(monkeypatch, window, f"Chapitre {n}", parent="Thèse")
+    qtbot.waitUntil(lambda: sidebar.verticalScrollBar().maximum() == 0, timeout=TIMEOUT)
+    total = sum(pane.splitter.sizes())
+    assert pane.splitter.sizes()[0] <= total // 2  # the list keeps at least half
+    # A split the reader chose stays as they left it, new rows or not.
+    pane.splitter.splitterMoved.emit(80, 1)
+    pane.splitter.setSizes([80, total - 80])
+    make_collection(monkeypatch, window, "Ukraine")
+    assert pane.splitter.sizes()[0] == 80
