@@ -165,6 +165,10 @@ class DocumentListModel(QAbstractTableModel):
             cell = self.index(row, NOTES)
             self.dataChanged.emit(cell, cell)
 
+    def note_counts(self) -> dict[str, int]:
+        """Notes per document as the list shows them (kept current by change_note_count)."""
+        return self._notes
+
     def records(self) -> list[DocumentRecord]:
         return list(self._records)
 

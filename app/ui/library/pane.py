@@ -245,7 +245,7 @@ class LibraryPane(QWidget):
         """Counts, statuses and the chosen group's documents read again (after a change)."""
         if self._shelf is None:
             return
-        shelf = self._shelf.shelf(self.model.records())
+        shelf = self._shelf.shelf(self.model.records(), self.model.note_counts())
         self.model.set_reading_states(shelf.states or {})
         if self._by_records is None:  # they change with the library's list only
             self._by_records = record_groups(shelf.records, shelf.roots, shelf.corpus)

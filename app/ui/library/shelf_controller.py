@@ -7,7 +7,7 @@ which the sidebar's counts and the list's status column are read again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
@@ -31,15 +31,16 @@ class ShelfController(QObject):
         self._notes = notes
         self._library = library
 
-    def shelf(self, records: Sequence[DocumentRecord]) -> Shelf:
-        """What the sidebar's groups are computed from: the list's records and the store."""
+    def shelf(self, records: Sequence[DocumentRecord], note_counts: Mapping[str, int]) -> Shelf:
+        """What the sidebar's groups are computed from: the list's records and note counts
+        (which follow each note's change without reading every note again), and the store."""
         notes = self._notes
         try:
             return Shelf(
                 records,
                 self._library.roots(),
                 notes.reading_states(),
-                notes.count_by_document(),
+                note_counts,
                 notes.collections(),
                 notes.collection_members(),
                 self._library.corpus_dir,
