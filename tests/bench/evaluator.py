@@ -11,9 +11,6 @@ and whether both paths gave the same totals and hits::
 
 from __future__ import annotations
 
-import argparse
-import json
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +22,7 @@ from app.core.search.query import relaxed, with_title_boost
 from app.core.search.ranking import _ranked, search_page
 from app.core.workspace import Workspace
 from tests.bench.queries import document_queries
-from tests.bench.stats import summary, timed
+from tests.bench.stats import data_dir_main, summary, timed
 
 CLASSES = ("one word", "several words", "phrase", "prefix")
 PATHS = {"whoosh": False, "evaluator": True}
@@ -122,17 +119,7 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--json", type=Path, help="also write the figures here")
-    args = parser.parse_args(argv)
-    began = time.perf_counter()
-    result = measure(args.data_dir, args.repeats)
-    print(report(result))
-    print(f"\n(took {time.perf_counter() - began:.0f} s)")
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2), "utf-8")
+    data_dir_main(__doc__, measure, report, argv)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,7 @@ each restricted top 10 and total is the whole ranking's, filtered::
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +25,7 @@ from app.core.search.ranking import _ranked, search_page
 from app.core.search.restrict import restriction_for
 from app.core.workspace import Workspace
 from tests.bench.queries import document_queries
-from tests.bench.stats import summary, timed
+from tests.bench.stats import data_dir_main, summary, timed
 
 CLASSES = ("one word", "several words", "phrase", "prefix", "fuzzy")
 SHARES = {"1%": 0.01, "50%": 0.5, "99%": 0.99}
@@ -157,17 +154,7 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--json", type=Path, help="also write the figures here")
-    args = parser.parse_args(argv)
-    began = time.perf_counter()
-    result = measure(args.data_dir, args.repeats)
-    print(report(result))
-    print(f"\n(took {time.perf_counter() - began:.0f} s)")
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2), "utf-8")
+    data_dir_main(__doc__, measure, report, argv)
 
 
 if __name__ == "__main__":

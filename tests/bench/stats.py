@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+import json
 import resource
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tests.bench.generate import doc_path, library_dir
 
@@ -50,3 +52,24 @@ def tree_mb(path: Path) -> float:
     if path.is_file():
         return path.stat().st_size / 1e6
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def data_dir_main(
+    doc: str | None,
+    measure: Callable[[Path, int], dict[str, Any]],
+    report: Callable[[dict[str, Any]], str],
+    argv: list[str] | None = None,
+) -> None:
+    """The command line of a benchmark over one data directory: ``--data-dir DIR
+    [--repeats N] [--json FILE]``; prints the report and how long it all took."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    result = measure(args.data_dir, args.repeats)
+    print(report(result))
+    print(f"\n(took {time.perf_counter() - began:.0f} s)")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), "utf-8")

@@ -6,10 +6,13 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from whoosh.index import Index, create_in
+from whoosh.searching import Searcher
 
 from app.core.search.schema import build_schema
 from tests.bench.generate import SOURCES, document_text
@@ -106,3 +109,12 @@ class QueryMaker:
         if parts[0].startswith("-"):
             parts.append(parts.pop(0))  # an exclusion alone matches nothing: keep one word first
         return " ".join(parts)
+
+
+@contextmanager
+def segmented_searcher(ix: Index) -> Iterator[Searcher]:
+    """A searcher over several segments with deletions, as the tests of ranking need."""
+    with ix.searcher() as s:
+        assert len(s.subsearchers) > 1, "the test needs several segments"
+        assert s.doc_count() < s.doc_count_all(), "the test needs deleted documents"
+        yield s

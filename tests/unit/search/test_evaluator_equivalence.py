@@ -17,7 +17,7 @@ from app.core.search import evaluator
 from app.core.search.evaluator_plan import plan
 from app.core.search.flat_codec import FlatCodec
 from app.core.search.query import QueryBuilder, relaxed, with_title_boost
-from tests.unit.search.evaluator_corpus import QueryMaker, build_index
+from tests.unit.search.evaluator_corpus import QueryMaker, build_index, segmented_searcher
 
 QUERIES = 400
 REL = 1e-6
@@ -39,9 +39,7 @@ def ix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture
 def searcher(ix: Index) -> Iterator[Searcher]:
-    with ix.searcher() as s:
-        assert len(s.subsearchers) > 1, "the test needs several segments"
-        assert s.doc_count() < s.doc_count_all(), "the test needs deleted documents"
+    with segmented_searcher(ix) as s:
         yield s
 
 

@@ -23,7 +23,7 @@ from app.core.search.restrict import restriction_for
 from app.core.search.results import SearchResults
 from app.core.workspace import Workspace
 from tests.conftest import CORPUS
-from tests.unit.search.evaluator_corpus import QueryMaker, build_index
+from tests.unit.search.evaluator_corpus import QueryMaker, build_index, segmented_searcher
 
 Ranking = list[tuple[int, float]]
 
@@ -52,9 +52,7 @@ def ix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture
 def searcher(ix: Index) -> Iterator[Searcher]:
-    with ix.searcher() as s:
-        assert len(s.subsearchers) > 1, "the test needs several segments"
-        assert s.doc_count() < s.doc_count_all(), "the test needs deleted documents"
+    with segmented_searcher(ix) as s:
         yield s
 
 
