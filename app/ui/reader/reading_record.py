@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import CarnetError
 from app.core.i18n import tr
@@ -23,10 +23,14 @@ from app.ui.reader.view import ReaderView
 log = logging.getLogger(__name__)
 
 FINISHED_MESSAGE_MS = 4000  # a short confirmation, not a warning
+SETTLE_MS = 2000
+"""The position is kept once the reader has stopped moving for this long, as well as on
+leaving: a crash or a power cut then loses seconds of reading, not a whole session."""
 
 
 class ReadingRecord(QObject):
     readingChanged = Signal(str, object)  # doc id, its ReadingState now
+    positionKept = Signal(str)  # doc id: its position written while reading
     statusMessage = Signal(str, int)  # text, how long to show it (ms; 0: until replaced)
 
     def __init__(
@@ -37,6 +41,10 @@ class ReadingRecord(QObject):
         self._reader = reader
         self._write_failure_said = False
         reader.endReached.connect(self.finished)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.timeout.connect(self._keep_position)
+        reader.progressChanged.connect(self._moved)
 
     def position(self, doc_id: str) -> int:
         """Where the reader left ``doc_id`` (0: its start, or the store could not be read)."""
@@ -52,11 +60,27 @@ class ReadingRecord(QObject):
 
     def leave(self) -> None:
         """The open document leaves the reader (or the window closes): keep its position."""
+        self._settle.stop()
         doc_id = self._reader.document_id()
         if doc_id is None:
             return
         position, progress = self._reader.reading_position(), self._reader.progress()
         self._write(doc_id, lambda: self._notes.save_position(doc_id, position, progress))
+
+    def _moved(self, _progress: float) -> None:
+        self._settle.start(SETTLE_MS)  # again: one write once the reader settles
+
+    def _keep_position(self) -> None:
+        doc_id = self._reader.document_id()
+        if doc_id is None:
+            return
+        position, progress = self._reader.reading_position(), self._reader.progress()
+        # Not announced: a position changes no status, count or group, so the list and
+        # the sidebar have nothing to read again.
+        if self._write(
+            doc_id, lambda: self._notes.save_position(doc_id, position, progress), announce=False
+        ):
+            self.positionKept.emit(doc_id)
 
     def finished(self, doc_id: str) -> None:
         """The reader scrolled to the end of ``doc_id``."""
@@ -78,7 +102,9 @@ class ReadingRecord(QObject):
             return False
         return True
 
-    def _write(self, doc_id: str, write: Callable[[], ReadingState]) -> bool:
+    def _write(
+        self, doc_id: str, write: Callable[[], ReadingState], *, announce: bool = True
+    ) -> bool:
         try:
             state = write()
         except CarnetError as exc:
@@ -87,5 +113,6 @@ class ReadingRecord(QObject):
                 self.statusMessage.emit(str(exc), 0)
             log.warning("reading status of %s not kept: %s", doc_id, exc)
             return False
-        self.readingChanged.emit(doc_id, state)
+        if announce:
+            self.readingChanged.emit(doc_id, state)
         return True

@@ -17,6 +17,7 @@ from app.core.notes.store import NotesStore
 from app.core.paths import DataPaths
 from app.core.workspace import Workspace
 from app.ui.main_window import MainWindow
+from app.ui.reader import reading_record
 from tests.conftest import CORPUS
 from tests.gui.window_support import TIMEOUT, open_window
 
@@ -59,6 +60,28 @@ def test_reading_to_the_end_marks_the_document_finished(qtbot: QtBot, window: Ma
     state = window.notes.reading_state(doc_id)
     assert state.status == "finished" and state.progress == 1.0
     assert window.statusBar().currentMessage() == "Marked as finished"
+
+
+def test_the_position_is_kept_while_reading_not_only_on_leaving(
+    qtbot: QtBot, data: DataPaths, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading_record, "SETTLE_MS", 20)
+    doc_id = window.current_document()
+    assert doc_id is not None
+    qtbot.waitUntil(window.reader.is_typeset, timeout=TIMEOUT)
+    changes: list[str] = []
+    window.reader_controller.readingChanged.connect(lambda d, _s: changes.append(d))
+    record = window.reader_controller._reading
+    with qtbot.waitSignal(record.positionKept, timeout=TIMEOUT) as kept:
+        bar = window.reader.browser.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)  # the reader scrolls, then stops
+    assert kept.args == [doc_id]
+    # On disk now, as a crash would find it: the window is still open.
+    with Workspace(data, corpus_dir=CORPUS) as ws:
+        state = ws.notes.reading_state(doc_id)
+    assert state.position == window.reader.reading_position() > 0
+    assert 0 < state.progress < 1
+    assert changes == []  # a position moves no count: the list is not read again
 
 
 def test_the_position_survives_closing_and_reopening(
