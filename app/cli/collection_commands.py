@@ -81,6 +81,13 @@ def register(sub: Any) -> None:
     p.add_argument("new", metavar="NEW")
     p.set_defaults(handler=cmd_rename)
 
+    p = action("move", tr("put a collection inside another, or back at the top level"))
+    p.add_argument("name", metavar="NAME")
+    p.add_argument(
+        "--parent", metavar="PARENT", help=tr("inside this collection (without: the top level)")
+    )
+    p.set_defaults(handler=cmd_move)
+
     p = action("delete", tr("delete a collection (its documents stay in the library)"))
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_delete)
@@ -285,6 +292,19 @@ def cmd_rename(args: argparse.Namespace) -> int:
             old=old.name if old else args.old, new=renamed.name
         )
         return _done(ws, args, renamed, [line])
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    with open_workspace(args, sync=False) as ws:
+        moved = ws.notes.move_collection(args.name, args.parent)
+        parent = _parent_name(ws.notes, moved.parent)
+        if parent is None:
+            line = tr("Collection “{name}” is now at the top level.").format(name=moved.name)
+        else:
+            line = tr("Collection “{name}” is now inside “{parent}”.").format(
+                name=moved.name, parent=parent
+            )
+        return _done(ws, args, moved, [line])
 
 
 def cmd_delete(args: argparse.Namespace) -> int:

@@ -219,3 +219,24 @@ def test_collections_and_statuses_survive_a_rebuilt_catalogue_and_index(tmp_path
     assert as_json(data, "collections") == [{"name": "Thèse", "parent": None, "count": 2}]
     found = as_json(data, "search", "Blinken", "--collection", "Thèse", "--status", "finished")
     assert [r["id"] for r in found["results"]] == [a]
+
+
+def test_move_puts_a_collection_inside_another_and_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    a, b, *_ = doc_ids(data)
+    ok(data, "collections", "add", "Thèse", a)
+    ok(data, "collections", "add", "Lectures", b)
+    moved = ok(data, "collections", "move", "lectures", "--parent", "thèse")
+    assert moved.strip() == "Collection “Lectures” is now inside “Thèse”."
+    assert as_json(data, "collections") == [
+        {"name": "Thèse", "parent": None, "count": 2},
+        {"name": "Lectures", "parent": "Thèse", "count": 1},
+    ]
+    # One level only: a collection with a parent cannot take a child; nothing changes.
+    refused = carnet(data, "collections", "move", "Thèse", "--parent", "Lectures")
+    assert refused.returncode == 1 and "one level" in refused.stderr
+    assert as_json(data, "collections", "move", "Lectures") == {
+        "name": "Lectures",
+        "parent": None,
+        "count": 1,
+    }
