@@ -11,25 +11,20 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QSplitter,
     QStackedWidget,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,17 +42,11 @@ from app.ui.library.model import (
     DocumentFilterProxy,
     DocumentListModel,
 )
+from app.ui.library.results_page import ResultsPage
 from app.ui.library.shelf_controller import ShelfController
 from app.ui.library.shelf_menu import add_shelf_actions
 from app.ui.library.sidebar import GroupSidebar
-from app.ui.search.results import (
-    RESULT_ROLE,
-    ResultItem,
-    SearchResultDelegate,
-    SearchResultsModel,
-    results_summary,
-    suggestion_html,
-)
+from app.ui.search.results import ResultItem
 
 LIBRARY_PAGE, RESULTS_PAGE = 0, 1
 
@@ -77,8 +66,6 @@ class LibraryPane(QWidget):
         self.model = DocumentListModel(self)
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.results_model = SearchResultsModel(self)
-        self.results_model.moreWanted.connect(self.moreResultsWanted)
         # The document shown in the reader. Selection follows it; filtering or re-sorting
         # the list moves the current row around, which must never open anything.
         self._chosen: str | None = None
@@ -124,28 +111,15 @@ class LibraryPane(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._document_menu_requested)
 
-        self.suggestion = QLabel(self)
-        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.suggestion.linkActivated.connect(self.suggestionClicked)
-        self.suggestion.setWordWrap(True)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.results = QListView(self)
-        self.results.setModel(self.results_model)
-        self.results.setItemDelegate(SearchResultDelegate(self.results))
-        self.results.setAccessibleName(tr("Search results"))
-        self.results.setWordWrap(True)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.setUniformItemSizes(False)
-        self.results.activated.connect(self._result_activated)
-        self.results.clicked.connect(self._result_clicked)
-        # Where the last click landed: `clicked` says which row, not which passage in it.
-        self._pressed_at = QPoint()
-        self.results.viewport().installEventFilter(self)
+        self.results_page = ResultsPage(self)
+        self.results_page.resultActivated.connect(self.resultActivated)
+        self.results_page.suggestionClicked.connect(self.suggestionClicked)
+        self.results_page.moreResultsWanted.connect(self.moreResultsWanted)
+        # The page's children by their old names: callers and tests reach them here.
+        self.results_model = self.results_page.results_model
+        self.summary = self.results_page.summary
+        self.suggestion = self.results_page.suggestion
+        self.results = self.results_page.results
 
         library_page = QWidget(self)
         lay = QVBoxLayout(library_page)
@@ -153,16 +127,9 @@ class LibraryPane(QWidget):
         lay.setSpacing(4)
         lay.addWidget(self.filter_edit)
         lay.addWidget(self.table)
-        results_page = QWidget(self)
-        lay = QVBoxLayout(results_page)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.suggestion)
-        lay.addWidget(self.results)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(library_page)
-        self.stack.addWidget(results_page)
+        self.stack.addWidget(self.results_page)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -404,26 +371,13 @@ class LibraryPane(QWidget):
     ) -> None:
         """The first page of results; ``documents`` and ``notes`` count them all; ``within``:
         the group searched, named in the summary."""
-        self.results_model.set_items(items, documents + notes)
-        if error:
-            self.summary.setText(error)
-        else:
-            # "No results." for none
-            self.summary.setText(results_summary(documents, notes, within))
-        if suggestion:
-            self.suggestion.setText(suggestion_html(suggestion))
-            self.suggestion.show()
-        else:
-            self.suggestion.clear()
-            self.suggestion.hide()
+        self.results_page.set_results(items, documents, notes, suggestion, error, within=within)
         self.stack.setCurrentIndex(RESULTS_PAGE)
-        if items:
-            self.results.setCurrentIndex(self.results_model.index(0, 0))
-        self.results.scrollToTop()
+        self.results_page.start_at_top()
 
     def add_results_page(self, offset: int, items: list[ResultItem]) -> None:
         """A later page of the results shown, as the list is scrolled."""
-        self.results_model.add_page(offset, items)
+        self.results_page.add_results_page(offset, items)
 
     def showing_results(self) -> bool:
         return self.stack.currentIndex() == RESULTS_PAGE
@@ -441,31 +395,4 @@ class LibraryPane(QWidget):
         self.results.setFocus()
 
     def top_result(self) -> ResultItem | None:
-        return self.results_model.item(0) if self.results_model.rowCount() else None
-
-    def _result_activated(self, index: QModelIndex) -> None:
-        item = index.data(RESULT_ROLE)
-        if item is not None:
-            self.resultActivated.emit(item)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        pressed = event.type() == QEvent.Type.MouseButtonPress
-        if pressed and isinstance(event, QMouseEvent) and watched is self.results.viewport():
-            self._pressed_at = event.position().toPoint()
-        return super().eventFilter(watched, event)
-
-    def _result_clicked(self, index: QModelIndex) -> None:
-        """A click opens the result; on one of a book's passages, at that passage."""
-        item = index.data(RESULT_ROLE)
-        if item is None:
-            return
-        delegate = self.results.itemDelegate()
-        if isinstance(delegate, SearchResultDelegate):
-            option = QStyleOptionViewItem()
-            option.initFrom(self.results)
-            option.rect = self.results.visualRect(index)
-            option.widget = self.results
-            passage = delegate.passage_at(option, index, self._pressed_at)
-            if passage is not None:
-                item = item.at_passage(passage)
-        self.resultActivated.emit(item)
+        return self.results_page.top_result()
