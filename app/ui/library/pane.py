@@ -1,7 +1,8 @@
 """The left pane: groups above the library table with its filter (results during a query).
 
 The sidebar of groups chooses which documents the table lists; search results replace
-the table, not the sidebar, as the search looks within the chosen group.
+the table, not the sidebar, as the search looks within the chosen group. The table's
+view settings are in ``document_table``, the results page in ``results_page``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QMenu,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,8 @@ from app.core.groups import ALL, Group, groups, record_groups
 from app.core.i18n import tr
 from app.core.library.store import DocumentRecord
 from app.core.notes.reading import ReadingState
-from app.ui.library.columns import header_state, restore_header_state, set_up_columns
+from app.ui.library.columns import header_state, restore_header_state
+from app.ui.library.document_table import new_document_table
 from app.ui.library.model import (
     DOC_ID_ROLE,
     RECORD_ROLE,
@@ -82,33 +81,9 @@ class LibraryPane(QWidget):
         self.filter_edit.setAccessibleName(tr("Filter documents"))
         self.filter_edit.textChanged.connect(self._filter_changed)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(tr("Documents"))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Several rows for dragging into a collection or marking; the current one is open.
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Titles of news articles are long: two wrapped lines per row show them, where a
-        # single line would show "La dip…".
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
-        set_up_columns(self.table.horizontalHeader(), self.fontMetrics())
+        self.table = new_document_table(self, self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._row_activated)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._document_menu_requested)
 
         self.results_page = ResultsPage(self)
