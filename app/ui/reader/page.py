@@ -8,10 +8,10 @@ does on the text (notes, search hits, find, highlighting, keys) is ``ReaderView`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.documents.layout import TextLayout
@@ -19,16 +19,16 @@ from app.core.documents.structure import Block
 from app.core.i18n import tr
 from app.core.library.store import DocumentRecord
 from app.ui.reader.browser import ReaderBrowser
+from app.ui.reader.desktop import open_link, system_theme
+from app.ui.reader.jump import JUMP_LOOKAHEAD, PendingJump, place_caret, show_room_above
 from app.ui.reader.render import palette_for, set_column_margins, warm_fonts
 from app.ui.reader.typeset import Typesetter
-from app.ui.themes import THEME_NAMES, THEMES, Theme
+from app.ui.themes import THEME_NAMES, THEMES
 
 MIN_FONT_SIZE = 10.0
 MAX_FONT_SIZE = 32.0
 DEFAULT_FONT_SIZE = 15.0
 POSITION_DEBOUNCE_MS = 300
-# A jump waits until the text this far past its target is typeset, so it can reach the top.
-_JUMP_LOOKAHEAD = 6_000
 
 
 class ReaderPage(QWidget):
@@ -57,8 +57,7 @@ class ReaderPage(QWidget):
         self._typesetter = Typesetter(self)
         self._typesetter.progressed.connect(self._typeset_progressed)
         self._typesetter.finished.connect(self._typeset_finished)
-        # A jump asked for before its text was typeset: (offset, action), run when it is.
-        self._pending: tuple[int, Callable[[], None]] | None = None
+        self._jump = PendingJump(self._is_written)  # a jump asked for before its text is in
 
         self.browser = ReaderBrowser(self)
         # Asked once, here: PySide6's first viewport() call sets up ~40 widget enum types
@@ -145,7 +144,7 @@ class ReaderPage(QWidget):
     def clear(self) -> None:
         """The empty state: no document, a friendly hint."""
         self._typesetter.cancel()
-        self._pending = None
+        self._jump.cancel()
         self._record = None
         self.text = ""
         self._layout = TextLayout("")
@@ -211,34 +210,19 @@ class ReaderPage(QWidget):
             self.typesetFinished.emit()
 
     def _typeset_progressed(self) -> None:
-        if self._pending is not None and self._is_written(self._pending[0]):
-            self._run_pending()
+        self._jump.text_arrived()
         self._text_arrived()  # after a jump, so marks reach the text it went to
 
     def _typeset_finished(self) -> None:
         self._refresh_marks()
-        if self._pending is not None:
-            self._run_pending()
+        self._jump.run()
         self._view_moved(False)  # the end may be in view now, without the reader moving
         self.typesetFinished.emit()
 
     def _is_written(self, offset: int) -> bool:
         if self._typesetter.is_done():
             return True
-        return self._layout.to_qt(offset) + _JUMP_LOOKAHEAD <= self._typesetter.written_to()
-
-    def _when_written(self, offset: int, action: Callable[[], None]) -> None:
-        """Run ``action`` now if the text at ``offset`` is typeset, else once it is."""
-        self._pending = (offset, action)
-        if self._is_written(offset):
-            self._run_pending()
-
-    def _run_pending(self) -> None:
-        if self._pending is None:
-            return
-        action = self._pending[1]
-        self._pending = None
-        action()
+        return self._layout.to_qt(offset) + JUMP_LOOKAHEAD <= self._typesetter.written_to()
 
     def _restore_anchor(self) -> None:
         """Bring the reading position back to the top of the view, once it is typeset."""
@@ -250,14 +234,12 @@ class ReaderPage(QWidget):
             # reading position, which a zoom or a theme change then keeps.
             self._begin_hold()
             try:
-                caret = QTextCursor(self.browser.document())
-                caret.setPosition(self.py_to_qt(anchor) if anchor else 0)
-                self.browser.setTextCursor(caret)
+                place_caret(self.browser, self.py_to_qt(anchor) if anchor else 0)
                 self._scroll_to_offset(anchor)
             finally:
                 self._end_hold()
 
-        self._when_written(anchor, jump)
+        self._jump.when_written(anchor, jump)
 
     # -- reading position --------------------------------------------------------------
 
@@ -289,24 +271,15 @@ class ReaderPage(QWidget):
             self._begin_hold()
             try:
                 position = self.py_to_qt(target)
-                caret = QTextCursor(self.browser.document())
-                caret.setPosition(position)
-                self.browser.setTextCursor(caret)  # Shift+arrows select from there
+                place_caret(self.browser, position)
                 self._scroll_to_offset(target)
-                block = self.browser.document().findBlock(position)
-                if block.position() == position:
-                    # The room above (a page's marker) in view; near the end the scroll is
-                    # clamped lower, the room shows already: going up would hide the end.
-                    layout = self.browser.document().documentLayout()
-                    room = layout.blockBoundingRect(block).top() - block.blockFormat().topMargin()
-                    bar = self.browser.verticalScrollBar()
-                    bar.setValue(min(bar.value(), round(room)))
+                show_room_above(self.browser, position)  # a page's marker in view
             finally:
                 self._end_hold()
             self._position_timer.start()
             self._view_moved(True)  # held above, but the reader asked for this move
 
-        self._when_written(target, jump)
+        self._jump.when_written(target, jump)
 
     def go_to_edge(self, end: bool) -> None:
         """Home / End: the top of the document, or its very end once it is all typeset."""
@@ -317,7 +290,7 @@ class ReaderPage(QWidget):
             self.browser.scroll_to_edge(end)
             self._view_moved(True)  # even when already there: the reader went to the end
 
-        self._when_written(len(self.text) if end else 0, jump)
+        self._jump.when_written(len(self.text) if end else 0, jump)
 
     def _begin_hold(self) -> None:
         self._hold += 1
@@ -330,14 +303,14 @@ class ReaderPage(QWidget):
         # half-built document: _typeset places the column and the position when done.
         if self._record is not None and not self._typesetting:
             set_column_margins(self.browser.document(), self._viewport.width(), self._font_size)
-            if self._pending is None:
+            if not self._jump.is_waiting():
                 self._scroll_to_offset(self._anchor)
         self._end_hold()
         self._view_moved(False)
 
     def _scrolled(self) -> None:
         # While a jump waits for its text, the reading position is the jump's target.
-        if not (self._hold or self._record is None or self._pending is not None):
+        if not (self._hold or self._record is None or self._jump.is_waiting()):
             self._anchor = self._top_offset()
             self._position_timer.start()
         self._view_moved(self._hold == 0)
@@ -394,7 +367,7 @@ class ReaderPage(QWidget):
     def set_theme(self, name: str) -> None:
         if name != "system" and name not in THEME_NAMES:
             raise ValueError(f"unknown theme {name!r}: use {', '.join(THEME_NAMES)} or system")
-        resolved = _system_theme() if name == "system" else THEMES[name]
+        resolved = system_theme() if name == "system" else THEMES[name]
         changed = name != self._theme_name
         self._theme_name = name
         if resolved is not self._theme:
@@ -418,14 +391,3 @@ class ReaderPage(QWidget):
         empty.setColor(QPalette.ColorRole.WindowText, QColor(t.muted))
         self._empty.setPalette(empty)
         self._palette_changed(page)
-
-
-def open_link(url: QUrl) -> None:
-    """Open a clicked link in the browser: http and https only, never files or others."""
-    if url.scheme().lower() in ("http", "https") and url.host():
-        QDesktopServices.openUrl(url)
-
-
-def _system_theme() -> Theme:
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return THEMES["dark" if scheme == Qt.ColorScheme.Dark else "light"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.documents.layout import snap_to_words
@@ -24,16 +24,12 @@ from app.core.documents.toc import page_at, page_starts
 from app.core.i18n import tr, tr_noop
 from app.core.notes import Note
 from app.core.search.query_terms import Phrase
+from app.ui.reader.desktop import open_link
 from app.ui.reader.find import FindBar, FindController
 from app.ui.reader.hits import HitsBar, hit_spans
+from app.ui.reader.jump import place_caret
 from app.ui.reader.marks import Marks
-from app.ui.reader.page import (
-    DEFAULT_FONT_SIZE,
-    MAX_FONT_SIZE,
-    MIN_FONT_SIZE,
-    ReaderPage,
-    open_link,
-)
+from app.ui.reader.page import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, ReaderPage
 from app.ui.reader.progress import ProgressLabel, ReadingProgress, fraction_read
 
 __all__ = ["DEFAULT_FONT_SIZE", "MAX_FONT_SIZE", "MIN_FONT_SIZE", "ReaderView", "open_link"]
@@ -194,7 +190,7 @@ class ReaderView(ReaderPage):
         return span is not None
 
     def _reveal_offset(self, offset: int) -> None:
-        self._when_written(offset, lambda: self.browser.reveal_position(self.py_to_qt(offset)))
+        self._jump.when_written(offset, lambda: self.browser.reveal_position(self.py_to_qt(offset)))
 
     def _character_clicked(self, position: int) -> None:
         if position < self._body_start:
@@ -268,12 +264,10 @@ class ReaderView(ReaderPage):
         self._refresh_marks()
 
         def jump() -> None:
-            cursor = QTextCursor(self.browser.document())
-            cursor.setPosition(self.py_to_qt(span[0]))
-            self.browser.setTextCursor(cursor)  # Shift+arrows then select from the hit
-            self.browser.reveal_position(cursor.position())
+            place_caret(self.browser, self.py_to_qt(span[0]))  # Shift+arrows select from it
+            self.browser.reveal_position(self.browser.textCursor().position())
 
-        self._when_written(span[0], jump)
+        self._jump.when_written(span[0], jump)
 
     def open_find(self) -> None:
         """Open the find bar (Ctrl+F), seeded with a short selection."""
