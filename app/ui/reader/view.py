@@ -6,16 +6,15 @@ through signals (``highlightRequested``, ``noteClicked``, ``positionChanged``...
 Offsets in its API are Python ``str`` offsets into the document's normalised text, the
 same as note anchors; ``py_to_qt`` / ``qt_to_py`` convert to QTextDocument positions.
 
-Keys: while the focus is inside the reader it claims Ctrl+F (find), Ctrl+Shift+H and
-Ctrl+Shift+N (highlight the selection, with a note) and, while the find bar is open, F3,
-Shift+F3 and Esc, so a window binding the same keys never makes them ambiguous.
+Keys: while the focus is inside the reader it claims Ctrl+F, Ctrl+Shift+H/N and, with the
+find bar open, F3, Shift+F3 and Esc (see ``app.ui.reader.keys``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,13 +27,13 @@ from app.ui.reader.desktop import open_link
 from app.ui.reader.find import FindBar, FindController
 from app.ui.reader.hits import HitsBar, hit_spans
 from app.ui.reader.jump import place_caret
+from app.ui.reader.keys import claimed_command
 from app.ui.reader.marks import Marks
 from app.ui.reader.page import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, ReaderPage
 from app.ui.reader.progress import ProgressLabel, ReadingProgress, fraction_read
 
 __all__ = ["DEFAULT_FONT_SIZE", "MAX_FONT_SIZE", "MIN_FONT_SIZE", "ReaderView", "open_link"]
 
-_HIGHLIGHT_KEYS = {"Ctrl+Shift+H": False, "Ctrl+Shift+N": True}
 MESSAGES = {
     "no_selection": tr_noop(
         "Nothing to highlight: select a passage in the text first, then press {keys}."
@@ -364,42 +363,23 @@ class ReaderView(ReaderPage):
         self.highlight_with_note_action.setEnabled(has)
         self.find_action.setEnabled(has)
 
-    # -- keys --------------------------------------------------------------------------
-
-    def _claims(self, event: QKeyEvent) -> bool:
-        if event.matches(QKeySequence.StandardKey.Find):
-            return self._record is not None
-        combo = QKeySequence(event.keyCombination()).toString()
-        if combo in _HIGHLIGHT_KEYS:
-            return self.selected_span() is not None
-        if self.find_bar.isVisible():
-            return event.key() in (Qt.Key.Key_F3, Qt.Key.Key_Escape)
-        return False
+    # -- keys (which ones the reader claims: app.ui.reader.keys) --------------------------
 
     def event(self, event: QEvent) -> bool:
         # A claimed key is delivered to us as a key press instead of firing a shortcut.
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and self._claims(event)
+            and claimed_command(self, event) is not None
         ):
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._claims(event):
+        command = claimed_command(self, event)
+        if command is None:
             super().keyPressEvent(event)
             return
-        combo = QKeySequence(event.keyCombination()).toString()
-        if event.matches(QKeySequence.StandardKey.Find):
-            self.open_find()
-        elif combo in _HIGHLIGHT_KEYS:
-            self.request_highlight(_HIGHLIGHT_KEYS[combo])
-        elif event.key() == Qt.Key.Key_Escape:
-            self.close_find()
-        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.find_previous()
-        else:
-            self.find_next()
+        command()
         event.accept()
