@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(paths)
         self.library = self.workspace.library
         self.notes = self.workspace.notes
-        self.search_service = SearchService(paths, self)
+        self.search_service = SearchService(paths, self, corpus_dir=self.workspace.corpus_dir)
         self._closed = False
 
         self.library_pane = LibraryPane(self)

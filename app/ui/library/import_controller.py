@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from app.core.documents.formats import SUPPORTED_SUFFIXES
 from app.core.errors import CarnetError
+from app.core.groups import Group
 from app.core.i18n import tr
 from app.core.index_messages import IndexReport
 from app.core.library.store import DocumentRecord
@@ -45,7 +46,8 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 
 
 class ImportController(QObject):
-    recordsLoaded = Signal(object)  # list[DocumentRecord], the latest list asked for
+    # list[DocumentRecord], the latest list asked for, and its record_groups (or None)
+    recordsLoaded = Signal(object, object)
 
     def __init__(
         self,
@@ -79,9 +81,11 @@ class ImportController(QObject):
         """Ask for the library's list; it is read and sorted in the search thread."""
         self._request = self._service.load_library(*self._pane.sort_spec())
 
-    def _loaded(self, request: int, records: list[DocumentRecord]) -> None:
+    def _loaded(
+        self, request: int, records: list[DocumentRecord], by_records: list[Group] | None
+    ) -> None:
         if request == self._request:  # else an older answer: a newer reload is on its way
-            self.recordsLoaded.emit(records)
+            self.recordsLoaded.emit(records, by_records)
 
     # ---- bringing documents in ---------------------------------------------------------
 

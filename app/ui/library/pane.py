@@ -232,10 +232,12 @@ class LibraryPane(QWidget):
         *,
         presorted: bool = False,
         states: Mapping[str, ReadingState] | None = None,
+        by_records: list[Group] | None = None,
     ) -> None:
+        """Show these records; ``by_records``, their ``record_groups`` when already made."""
         with self._quietly():
             self.model.set_records(records, note_counts, presorted=presorted, states=states)
-        self._by_records = None
+        self._by_records = by_records
         self.refresh_groups()
         self._show_chosen()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.core.groups import Group
 from app.core.library.store import DocumentRecord
 from app.core.workspace import Workspace
 from app.ui.library.pane import LibraryPane
@@ -55,9 +56,15 @@ class ReaderController(QObject):
         """The document in the reader (the reader holds it; this asks)."""
         return self._reader.document_id()
 
-    def show_records(self, records: list[DocumentRecord]) -> None:
-        """The library's list, read anew: shown, and the reader follows what it holds."""
-        self._pane.set_records(records, self._workspace.notes.count_by_document(), presorted=True)
+    def show_records(
+        self, records: list[DocumentRecord], by_records: list[Group] | None = None
+    ) -> None:
+        """The library's list, read anew: shown, and the reader follows what it holds.
+
+        ``by_records``: the groups the records alone make, computed with them off the GUI
+        thread (``groups.record_groups``); None to compute them here."""
+        counts = self._workspace.notes.count_by_document()
+        self._pane.set_records(records, counts, presorted=True, by_records=by_records)
         titles = {r.id: r.title for r in records}
         self._notes_panel.set_document_titles(titles)
         self._search.set_document_titles(titles)
