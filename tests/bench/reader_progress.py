@@ -24,8 +24,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from app.core.library.store import DocumentRecord
 from app.ui.reader.view import ReaderView
+from tests.bench.reader_open import file_record
 
 
 def one_round(view: ReaderView, steps: int) -> tuple[float, int]:
@@ -52,16 +52,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([])
     text = args.file.read_text("utf-8")
-    record = DocumentRecord(
-        id="bench",
-        path=str(args.file),
-        title=args.file.stem,
-        source="",
-        date="",
-        words=len(text.split()),
-        reading_minutes=len(text.split()) // 230,
-        sha256="0" * 64,
-    )
+    record = file_record(args.file, text)
     view = ReaderView()
     view.resize(1200, 800)
     view.show()
