@@ -181,6 +181,7 @@ class LibraryPane(QWidget):
         side.renameWanted.connect(shelf.rename_collection)
         side.deleteWanted.connect(shelf.delete_collection)
         side.documentsDropped.connect(shelf.add_to_collection)
+        side.moveWanted.connect(shelf.move_collection)
         self.refresh_groups()
 
     def refresh_groups(self) -> None:

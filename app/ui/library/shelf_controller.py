@@ -70,6 +70,21 @@ class ShelfController(QObject):
         self._done(tr("Collection renamed to “{name}”.").format(name=renamed.name))
         return True
 
+    def move_collection(self, name: str, parent: str = "") -> bool:
+        """Put ``name`` inside ``parent`` ("" = at the top level); the store's rules decide."""
+        try:
+            moved = self._notes.move_collection(name, parent or None)
+            holder = self._notes.find_collection(parent) if parent else None
+        except CarnetError as exc:
+            self.failed.emit(str(exc))
+            return False
+        if holder is not None:
+            text = tr("“{name}” is now in “{parent}”.").format(name=moved.name, parent=holder.name)
+        else:
+            text = tr("“{name}” is now a top-level collection.").format(name=moved.name)
+        self._done(text)
+        return True
+
     def delete_collection(self, name: str) -> bool:
         try:
             gone = self._notes.delete_collection(name)

@@ -1,8 +1,9 @@
 """The sidebar above the library's list: groups with counts, collections managed in place.
 
 Choosing a row chooses a group (the list shows only its documents); collections are
-made, renamed (in place, F2 or the menu) and deleted from the context menu, and take
-documents dropped on them. Writes are asked of the shelf (``ShelfController``) through
+made, renamed (in place, F2 or the menu) and deleted from the context menu, take
+documents dropped on them, and are nested by dragging one onto another (or back onto the
+Collections header, to the top level). Writes are asked of the shelf (``ShelfController``) through
 signals; what the sidebar shows always comes back from the store.
 """
 
@@ -68,6 +69,7 @@ class GroupSidebar(QTreeView):
     renameWanted = Signal(str, str)  # old name, new name
     deleteWanted = Signal(str)  # name
     documentsDropped = Signal(str, object)  # collection name, list of doc ids
+    moveWanted = Signal(str, str)  # collection's name, new parent's name ("" = top level)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,15 +90,18 @@ class GroupSidebar(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
-        # Documents dragged from the list land on a collection's row, which is outlined.
+        # Documents dragged from the list land on a collection's row, which is outlined;
+        # a collection's own row can be dragged too, onto another or the Collections header.
         self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDragDropOverwriteMode(True)  # on a row, never "between two rows"
         self.setDropIndicatorShown(True)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu_requested)
         self.sidebar_model.documentsDropped.connect(self._dropped)
+        self.sidebar_model.collectionDropped.connect(self._collection_dropped)
         self.sidebar_model.renameWanted.connect(self._renamed)
         self.sidebar_model.modelReset.connect(self._after_reset)
         self._key = ALL  # the chosen group, kept while rows are rebuilt
@@ -212,3 +217,9 @@ class GroupSidebar(QTreeView):
         group = self.sidebar_model.group(key)
         if group is not None:
             self.documentsDropped.emit(group.label, doc_ids)
+
+    def _collection_dropped(self, key: str, parent_key: str) -> None:
+        group = self.sidebar_model.group(key)
+        parent = self.sidebar_model.group(parent_key)
+        if group is not None and (parent is not None or not parent_key):
+            self.moveWanted.emit(group.label, parent.label if parent is not None else "")

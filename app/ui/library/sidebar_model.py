@@ -3,7 +3,8 @@
 Rows come from ``app.core.groups.groups`` (computed in plain Python); this model only
 lays them out under three sections (the library, smart lists, collections), keeps its
 rows in place when only counts or names change (no flicker, the selection stays), and
-turns a drop of documents on a collection, or an edit of its name, into a signal.
+turns a drop of documents on a collection, a collection dragged onto another (or onto
+the Collections header), or an edit of its name, into a signal.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from app.core.groups import Group
 from app.core.i18n import tr, tr_noop
 from app.core.i18n.formats import number
 from app.ui.library.model import DOC_IDS_MIME, doc_ids_from_mime
+
+COLLECTION_MIME = "application/x-carnet-collection"
+"""A collection dragged within the sidebar: its key (private to Carnet)."""
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the group's key, on both columns of its row
 NAME, COUNT = 0, 1
@@ -47,6 +51,7 @@ def is_collection(key: str | None) -> bool:
 
 class SidebarModel(QStandardItemModel):
     documentsDropped = Signal(str, object)  # collection key, list of doc ids
+    collectionDropped = Signal(str, str)  # collection key, new parent's key ("" = top level)
     renameWanted = Signal(str, str)  # collection key, the new name typed in its row
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -89,6 +94,8 @@ class SidebarModel(QStandardItemModel):
                 font.setBold(True)
                 section.setFont(font)
                 section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if key == SECTION_COLLECTIONS:  # a collection dropped here: to the top level
+                    section.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled)
                 filler = QStandardItem()
                 filler.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.appendRow([section, filler])
@@ -112,7 +119,11 @@ class SidebarModel(QStandardItemModel):
         name.setToolTip(tip)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if group.kind == "collection":
-            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDropEnabled
+            flags |= (
+                Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsDropEnabled
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
         name.setFlags(flags)
         count = QStandardItem(number(group.count))
         count.setData(group.key, KEY_ROLE)
@@ -164,10 +175,23 @@ class SidebarModel(QStandardItemModel):
     # ---- drops and edits ---------------------------------------------------------------
 
     def mimeTypes(self) -> list[str]:
-        return [DOC_IDS_MIME]
+        return [DOC_IDS_MIME, COLLECTION_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """A collection's row dragged: its key (the sidebar drags one row at a time)."""
+        mime = QMimeData()
+        keys = [k for k in (self.key_at(i) for i in indexes) if is_collection(k)]
+        if keys and keys[0] is not None:
+            mime.setData(COLLECTION_MIME, keys[0].encode("utf-8"))
+        return mime
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        # Never Move: a view whose drag ends in a move removes the dragged rows itself,
+        # and these rows are the store's to change (they come back from it, moved).
+        return Qt.DropAction.CopyAction
 
     def canDropMimeData(
         self,
@@ -177,6 +201,8 @@ class SidebarModel(QStandardItemModel):
         column: int,
         parent: QModelIndex | QPersistentModelIndex,
     ) -> bool:
+        if data.hasFormat(COLLECTION_MIME):
+            return self._new_parent(data, row, parent) is not None
         target = self._drop_target(row, parent)
         return is_collection(target) and data.hasFormat(DOC_IDS_MIME)
 
@@ -188,7 +214,13 @@ class SidebarModel(QStandardItemModel):
         column: int,
         parent: QModelIndex | QPersistentModelIndex,
     ) -> bool:
-        """Documents dropped on a collection's row: the pane adds them (never a new row)."""
+        """Documents dropped on a collection's row: the pane adds them (never a new row).
+        A collection dropped on another, or on the Collections header: the pane moves it."""
+        if data.hasFormat(COLLECTION_MIME):
+            new_parent = self._new_parent(data, row, parent)
+            if new_parent is not None:
+                self.collectionDropped.emit(self._dragged(data), new_parent)
+            return False  # the rows are rebuilt from the store once it agreed
         target = self._drop_target(row, parent)
         ids = doc_ids_from_mime(data)
         if not is_collection(target) or not ids:
@@ -201,6 +233,29 @@ class SidebarModel(QStandardItemModel):
         if row >= 0:
             return self.key_at(self.index(row, NAME, parent))
         return self.key_at(parent)
+
+    def _dragged(self, data: QMimeData) -> str:
+        return bytes(data.data(COLLECTION_MIME).data()).decode("utf-8", errors="replace")
+
+    def _new_parent(
+        self, data: QMimeData, row: int, parent: QModelIndex | QPersistentModelIndex
+    ) -> str | None:
+        """Where a dragged collection would go: a collection's key, "" for the top level,
+        None when the drop means nothing (not on a collection, or where it already is).
+        Whether it may go there is the store's rule, not this model's."""
+        dragged = self._groups.get(self._dragged(data))
+        if dragged is None or dragged.kind != "collection":
+            return None
+        index = self.index(row, NAME, parent) if row >= 0 else parent
+        if index.isValid() and index.data(KEY_ROLE) == SECTION_COLLECTIONS:
+            target = ""
+        else:
+            target = self._drop_target(row, parent) or ""
+            if not is_collection(target):
+                return None
+        if target in (dragged.key, dragged.parent or ""):
+            return None
+        return target
 
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
