@@ -31,19 +31,22 @@ QUIETNESS = 0.3
 
 def status_mark(status: str) -> QIcon | None:
     """The mark for ``status`` in the application's current palette and font; None: none."""
-    if status not in (READING, FINISHED):
-        return None
     app = QGuiApplication.instance()
-    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    if status not in (READING, FINISHED) or not isinstance(app, QGuiApplication):
+        # Without a GUI application there is nothing to paint on, and measuring a font
+        # then aborts the process (a model used on its own, in a test or a script).
+        return None
+    ratio = app.devicePixelRatio()
     palette = QGuiApplication.palette()
     return _mark(status, palette.cacheKey(), mark_size(), ratio)
 
 
-def blank_mark() -> QIcon:
+def blank_mark() -> QIcon | None:
     """Room for a mark, empty: unread titles stay in line with marked ones beside them."""
     app = QGuiApplication.instance()
-    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
-    return _blank(mark_size(), ratio)
+    if not isinstance(app, QGuiApplication):
+        return None  # as status_mark: no application, nothing to paint
+    return _blank(mark_size(), app.devicePixelRatio())
 
 
 @lru_cache(maxsize=8)
