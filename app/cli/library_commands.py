@@ -278,8 +278,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        only = chosen(ws, args)
-        records = [r for r in ws.library.all() if only is None or r.id in only]
+        every = ws.library.all()
+        only = chosen(ws, args, every)
+        records = every if only is None else [r for r in every if r.id in only]
         notes = existing_notes(ws)
         states = notes.reading_states() if notes else {}
         if args.json:

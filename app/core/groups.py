@@ -19,7 +19,14 @@ from app.core.dates import parse_timestamp
 from app.core.i18n import tr, tr_noop
 from app.core.library.records import DocumentRecord
 from app.core.notes.collections import Collection, CollectionNotFound
-from app.core.notes.reading import FINISHED, READING, UNREAD, ReadingState, check_status
+from app.core.notes.reading import (
+    FINISHED,
+    READING,
+    STATUS_LABELS,
+    UNREAD,
+    ReadingState,
+    check_status,
+)
 
 if TYPE_CHECKING:
     from app.core.library.store import Library
@@ -37,14 +44,14 @@ SMART_UNREAD, SMART_READING, SMART_FINISHED = "smart:unread", "smart:reading", "
 SMART_RECENT, SMART_NOTES, SMART_MISSING = "smart:recent", "smart:notes", "smart:missing"
 
 SMART_LABELS = {
-    SMART_UNREAD: tr_noop("Unread"),
-    SMART_READING: tr_noop("Reading"),
-    SMART_FINISHED: tr_noop("Finished"),
+    # The status lists are named as the statuses are (one wording, one translation).
+    SMART_UNREAD: STATUS_LABELS[UNREAD],
+    SMART_READING: STATUS_LABELS[READING],
+    SMART_FINISHED: STATUS_LABELS[FINISHED],
     SMART_RECENT: tr_noop("Recently read"),
     SMART_NOTES: tr_noop("With notes"),
     SMART_MISSING: tr_noop("Missing"),
 }
-STATUS_GROUPS = {UNREAD: SMART_UNREAD, READING: SMART_READING, FINISHED: SMART_FINISHED}
 
 
 @dataclass(frozen=True)
@@ -204,16 +211,25 @@ def _collection_group(
     )
 
 
-def read_shelf(library: Library, notes: NotesStore | None) -> Shelf:
-    """Everything ``groups`` needs, read from the library and the notes store."""
-    records = library.all()
+def read_shelf(
+    library: Library,
+    notes: NotesStore | None,
+    *,
+    records: Sequence[DocumentRecord] | None = None,
+    note_counts: Mapping[str, int] | None = None,
+) -> Shelf:
+    """Everything ``groups`` needs, read from the library and the notes store.
+
+    ``records`` and ``note_counts``: what the caller holds already (the window's list),
+    so they are not read again."""
+    records = library.all() if records is None else records
     if notes is None:  # no notes database yet: nothing organised, everything unread
         return Shelf(records, library.roots(), corpus=library.corpus_dir)
     return Shelf(
         records,
         library.roots(),
         notes.reading_states(),
-        notes.count_by_document(),
+        notes.count_by_document() if note_counts is None else note_counts,
         notes.collections(),
         notes.collection_members(),
         library.corpus_dir,
@@ -221,17 +237,16 @@ def read_shelf(library: Library, notes: NotesStore | None) -> Shelf:
 
 
 def chosen_documents(
-    library: Library,
+    records: Sequence[DocumentRecord],
     notes: NotesStore | None,
     *,
     collection: str | None = None,
     status: str | None = None,
 ) -> frozenset[str] | None:
-    """The documents a ``--collection`` and ``--status`` choose (both: in both); None
-    when neither is given, which means the whole library."""
+    """Which of the library's ``records`` a ``--collection`` and ``--status`` choose
+    (both: in both); None when neither is given, which means the whole library."""
     if collection is None and status is None:
         return None
-    records = library.all()
     chosen = frozenset(r.id for r in records)
     if collection is not None:
         if notes is None:

@@ -137,14 +137,13 @@ def merge(conn: sqlite3.Connection, states: Sequence[ReadingState]) -> tuple[int
     for new in states:
         row = conn.execute(f"SELECT {COLUMNS} FROM reading WHERE doc_id = ?", (new.doc_id,))
         found = row.fetchone()
-        if found is None:
-            put(conn, new)
+        mine = None if found is None else state_from_row(found)
+        if mine is None:
             added += 1
-        elif state_from_row(found) != new and parse_timestamp(new.updated) > parse_timestamp(
-            state_from_row(found).updated
-        ):
-            put(conn, new)
+        elif mine != new and parse_timestamp(new.updated) > parse_timestamp(mine.updated):
             updated += 1
         else:
             unchanged += 1
+            continue
+        put(conn, new)
     return added, updated, unchanged

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import CarnetError
-from app.core.groups import Shelf
+from app.core.groups import Shelf, read_shelf
 from app.core.i18n import tr, trn
 from app.core.i18n.formats import number
 from app.core.library.records import DocumentRecord
@@ -34,20 +34,11 @@ class ShelfController(QObject):
     def shelf(self, records: Sequence[DocumentRecord], note_counts: Mapping[str, int]) -> Shelf:
         """What the sidebar's groups are computed from: the list's records and note counts
         (which follow each note's change without reading every note again), and the store."""
-        notes = self._notes
         try:
-            return Shelf(
-                records,
-                self._library.roots(),
-                notes.reading_states(),
-                note_counts,
-                notes.collections(),
-                notes.collection_members(),
-                self._library.corpus_dir,
-            )
+            return read_shelf(self._library, self._notes, records=records, note_counts=note_counts)
         except CarnetError as exc:  # the notes unreadable: the library is still shown
             self.failed.emit(str(exc))
-            return Shelf(records, self._library.roots(), corpus=self._library.corpus_dir)
+            return read_shelf(self._library, None, records=records)
 
     # ---- collections -------------------------------------------------------------------
 
