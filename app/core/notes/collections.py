@@ -81,27 +81,32 @@ def get(conn: sqlite3.Connection, name: str) -> Collection:
     return found
 
 
+def _nesting_refused(conn: sqlite3.Connection, parent: Collection, child_id: str | None) -> str:
+    """Why ``parent`` cannot hold the collection ``child_id`` (None: a new one); "" if it can.
+
+    The one place the one-level rule is written: by hand it is an error, on import the
+    collection stays at the top level instead."""
+    if parent.parent is not None:
+        return tr(
+            "“{name}” is itself inside another collection; collections nest one level deep."
+        ).format(name=parent.name)
+    if child_id is None:
+        return ""
+    if parent.id == child_id:
+        return tr("A collection cannot be inside itself.")
+    if conn.execute("SELECT 1 FROM collections WHERE parent = ? LIMIT 1", (child_id,)).fetchone():
+        return tr("This collection holds other collections; collections nest one level deep.")
+    return ""
+
+
 def _parent_id(conn: sqlite3.Connection, parent: str | None, child_id: str | None) -> str | None:
     """The id of the collection called ``parent``, checked as a place for a child."""
     if parent is None:
         return None
     found = get(conn, parent)
-    if found.parent is not None:
-        raise CollectionError(
-            tr(
-                "“{name}” is itself inside another collection; collections nest one level deep."
-            ).format(name=found.name)
-        )
-    if child_id is not None:
-        if found.id == child_id:
-            raise CollectionError(tr("A collection cannot be inside itself."))
-        has_children = conn.execute(
-            "SELECT 1 FROM collections WHERE parent = ? LIMIT 1", (child_id,)
-        ).fetchone()
-        if has_children:
-            raise CollectionError(
-                tr("This collection holds other collections; collections nest one level deep.")
-            )
+    refused = _nesting_refused(conn, found, child_id)
+    if refused:
+        raise CollectionError(refused)
     return found.id
 
 
@@ -283,15 +288,10 @@ def merge(
 def _importable_parent(
     conn: sqlite3.Connection, parent: str | None, child: str | None
 ) -> str | None:
-    """``parent`` if it can hold a child here (top level, not the child), else None."""
-    if parent is None or parent == child:
+    """``parent`` (an id) if it can hold the collection ``child`` here, else None."""
+    if parent is None:
         return None
-    row = conn.execute("SELECT parent FROM collections WHERE id = ?", (parent,)).fetchone()
-    if row is None or row[0] is not None:
-        return None
-    if (
-        child is not None
-        and conn.execute("SELECT 1 FROM collections WHERE parent = ? LIMIT 1", (child,)).fetchone()
-    ):
+    row = conn.execute(f"SELECT {COLUMNS} FROM collections WHERE id = ?", (parent,)).fetchone()
+    if row is None or _nesting_refused(conn, collection_from_row(row), child):
         return None
     return parent
