@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.cli.common import open_workspace, print_json
 from app.core.errors import CarnetError
 from app.core.i18n import tr, trn
-from app.core.i18n.formats import long_date, number, percent
+from app.core.i18n.formats import long_date, number
 
 if TYPE_CHECKING:
     from app.core.groups import Group
@@ -375,8 +375,7 @@ def status_lines(title: str, state: ReadingState) -> list[str]:
         )
     ]
     if state.progress > 0:
-        # As the reader's foot shows it: rounded down, so 100 % only once it was all read.
-        lines.append(tr("Read: {percent}").format(percent=percent(state.progress)))
+        lines.append(tr("Read: {percent}%").format(percent=round(state.progress * 100)))
     if state.last_read:
         lines.append(tr("Last read: {date}").format(date=long_date(state.last_read)))
     return lines
