@@ -85,6 +85,12 @@ class MainWindow(QMainWindow):
         self.notes = self.workspace.notes
         self.search_service = SearchService(paths, self, corpus_dir=self.workspace.corpus_dir)
         self._closed = False
+        # One refresh of the sidebar for all the changes of one turn: switching documents
+        # tells of the one left and of the one opened, and each refresh reads the shelf.
+        self._groups_refresh = QTimer(self)
+        self._groups_refresh.setSingleShot(True)
+        self._groups_refresh.setInterval(0)
+        self._groups_refresh.timeout.connect(self._refresh_groups)
 
         self.library_pane = LibraryPane(self)
         self.reader = ReaderView(self)
@@ -280,7 +286,7 @@ class MainWindow(QMainWindow):
             self._groups_may_have_changed()
 
     def _groups_may_have_changed(self, *_: object) -> None:
-        QTimer.singleShot(0, self._refresh_groups)
+        self._groups_refresh.start()  # started again, it still fires once
 
     def _refresh_groups(self) -> None:
         if not self._closed:  # the stores are closed with the window

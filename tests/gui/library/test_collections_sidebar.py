@@ -4,7 +4,7 @@ chosen, renamed and deleted; statuses set from the list; the choice kept across 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -237,3 +237,17 @@ def test_the_groups_the_records_make_come_from_the_search_thread(
         window.reload_library()
     rows = sidebar_rows(window.library_pane.sidebar)
     assert rows["All documents"] == "5" and rows["Bundled articles"] == "5"
+
+
+def test_switching_documents_refreshes_the_sidebar_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The document left and the one opened are both told of; the shelf is read once.
+    refreshes: list[None] = []
+    monkeypatch.setattr(window.library_pane, "refresh_groups", lambda: refreshes.append(None))
+    current = window.current_document()
+    other = next(r.id for r in window.library.all() if r.id != current)
+    window.open_document(other)
+    qtbot.waitUntil(lambda: bool(refreshes), timeout=TIMEOUT)
+    QCoreApplication.processEvents()  # anything else already queued runs now
+    assert len(refreshes) == 1
