@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.core.notes import NotesStore
 from app.core.paths import DataPaths
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.service import NotesService
+from tests.gui.notes.notes_support import panel_over
 
 
 @pytest.fixture
@@ -23,10 +23,5 @@ def store(tmp_path: Path) -> Iterator[NotesStore]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, store: NotesStore) -> Iterator[NotesPanel]:
-    p = NotesPanel(NotesService(store))
-    qtbot.addWidget(p)
-    p.resize(380, 800)
-    yield p
-    # Timers left running would save into a store the fixture has closed.
-    p.autosaver.save_timer.stop()
-    p.autosaver.retry_timer.stop()
+    with panel_over(qtbot, store) as p:
+        yield p

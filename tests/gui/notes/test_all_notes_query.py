@@ -12,6 +12,7 @@ from app.core.paths import DataPaths
 from app.ui.notes.panel import NotesPanel
 from app.ui.notes.service import NotesService
 from app.ui.workers.notes_query import NotesAnswer, NotesQueryService
+from tests.gui.notes.notes_support import card_lines
 
 DOC = "doc-geneve"
 TIMEOUT = 5000
@@ -128,12 +129,10 @@ def test_the_query_thread_runs_only_while_all_notes_is_on_screen(
 def test_all_notes_name_the_page_of_a_pdf_never_opened_in_this_session(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QStyleOptionViewItem  # noqa: PLC0415
 
     from app.core.notes.anchoring import anchor_for_quote  # noqa: PLC0415
     from app.core.notes.pages import NotePages  # noqa: PLC0415
     from app.core.workspace import Workspace  # noqa: PLC0415
-    from app.ui.notes.delegate import NoteDelegate  # noqa: PLC0415
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -151,10 +150,6 @@ def test_all_notes_name_the_page_of_a_pdf_never_opened_in_this_session(
         view = panel.all_notes
         with qtbot.waitSignal(view.resultsShown, timeout=TIMEOUT):
             panel.show_all_notes()
-        delegate = view.view.itemDelegate()
-        assert isinstance(delegate, NoteDelegate)
-        option = QStyleOptionViewItem()
-        option.widget = view.view
-        lines = delegate.card_lines(option, view.model.index(0, 0))
+        lines = card_lines(view.view)
         assert any(line.startswith(f"p. 2 · “{quote}") for line in lines), lines
         panel.close()

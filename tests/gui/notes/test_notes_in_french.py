@@ -8,14 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.core.i18n import set_language
 from app.core.notes import Note, NotesStore, anchor_at
-from app.ui.notes.delegate import NoteDelegate
 from app.ui.notes.panel import NotesPanel
-from app.ui.notes.service import NotesService
+from tests.gui.notes.notes_support import card_lines, panel_over
 
 TEXT = "Antony Blinken et Sergueï Lavrov se sont rencontrés à Genève."
 DOC = "doc-geneve"
@@ -82,12 +80,8 @@ def lang(request: pytest.FixtureRequest) -> str:
 def panel(qtbot: QtBot, store: NotesStore, lang: str) -> Iterator[NotesPanel]:
     """A panel built in ``lang`` (the shared fixture builds it in English, too early)."""
     set_language(lang)
-    p = NotesPanel(NotesService(store))
-    qtbot.addWidget(p)
-    p.resize(380, 800)
-    yield p
-    p.autosaver.save_timer.stop()
-    p.autosaver.retry_timer.stop()
+    with panel_over(qtbot, store) as p:
+        yield p
 
 
 def dated_note(store: NotesStore) -> Note:
@@ -153,11 +147,7 @@ def test_all_notes_date_their_cards_and_say_when_nothing_matches(
     assert view.search_field.placeholderText() == words["search"]
     with qtbot.waitSignal(view.resultsShown, timeout=TIMEOUT):
         panel.show_all_notes()
-    delegate = view.view.itemDelegate()
-    assert isinstance(delegate, NoteDelegate)
-    option = QStyleOptionViewItem()
-    option.widget = view.view
-    lines = delegate.card_lines(option, view.model.index(0, 0))
+    lines = card_lines(view.view)
     assert lines[:3] == ["Rencontre à Genève", words["card_date"], words["quote"]], lines
 
     with qtbot.waitSignal(view.resultsShown, timeout=TIMEOUT):

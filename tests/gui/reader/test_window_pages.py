@@ -17,16 +17,15 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.core.documents.toc import page_at
 from app.core.library.store import DocumentRecord
 from app.core.paths import DataPaths
 from app.ui.main_window import MainWindow
-from app.ui.notes.delegate import NoteDelegate
 from app.ui.reader.contents import ContentsDialog
 from app.ui.reader.go_to_page import GoToPageDialog
+from tests.gui.notes.notes_support import card_lines as note_card_lines
 from tests.gui.reader_support import select
 from tests.gui.window_support import INDEXING_TIMEOUT, TIMEOUT, open_window
 
@@ -77,12 +76,7 @@ def import_and_open(qtbot: QtBot, window: MainWindow, path: Path) -> DocumentRec
 
 
 def card_lines(window: MainWindow, row: int = 0) -> list[str]:
-    view = window.notes_panel.list_view
-    delegate = view.itemDelegate()
-    assert isinstance(delegate, NoteDelegate)
-    option = QStyleOptionViewItem()
-    option.widget = view
-    return delegate.card_lines(option, view.model().index(row, 0))
+    return note_card_lines(window.notes_panel.list_view, row)
 
 
 def test_a_pdf_goes_to_a_page_with_ctrl_g_and_its_note_names_the_page(
