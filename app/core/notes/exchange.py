@@ -195,16 +195,12 @@ def render_export(
 def import_json(store: NotesStore, text: str) -> NotesImportReport:
     """Merge a JSON export by note id (newer ``updated`` wins), all or nothing, with its
     collections and reading states."""
-    notes, shelf = parse_full_export(text)
+    notes, shelf = parse_export(text)
     return store.merge_export(notes, shelf)
 
 
-def parse_export(text: str) -> list[Note]:
-    """The notes of an export (validated with everything else in it)."""
-    return parse_full_export(text)[0]
-
-
-def parse_full_export(text: str) -> tuple[list[Note], Shelf]:
+def parse_export(text: str) -> tuple[list[Note], Shelf]:
+    """The notes and the shelf (collections, reading states) of an export, all validated."""
     if len(text) > MAX_IMPORT_CHARS:
         raise NotesImportError(tr("This file is too large to be a Carnet notes export."))
     try:
