@@ -16,7 +16,6 @@ from app.core.i18n.formats import long_date, number
 
 if TYPE_CHECKING:
     from app.core.groups import Group
-    from app.core.library.records import DocumentRecord
     from app.core.notes.collections import Collection
     from app.core.notes.reading import ReadingState
     from app.core.notes.store import NotesStore
@@ -108,19 +107,14 @@ def add_choice_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def chosen(
-    ws: Workspace, args: argparse.Namespace, records: list[DocumentRecord] | None = None
-) -> frozenset[str] | None:
-    """The documents ``--collection`` and ``--status`` choose; None: the whole library.
-
-    ``records``: the library's, when the command has read them already (reading 10,000
-    records costs ~0.1 s); read here only when a choice needs them."""
+def chosen(ws: Workspace, args: argparse.Namespace) -> frozenset[str] | None:
+    """The documents ``--collection`` and ``--status`` choose; None: the whole library."""
     if args.collection is None and args.status is None:
         return None
     from app.core.groups import chosen_documents  # noqa: PLC0415 - loaded by commands only
 
     return chosen_documents(
-        ws.library.all() if records is None else records,
+        ws.library.ids(),
         existing_notes(ws),
         collection=args.collection,
         status=args.status,
@@ -167,12 +161,15 @@ def collections_json(found: list[Group]) -> list[dict[str, Any]]:
 
 
 def collection_json(ws: Workspace, collection: Collection) -> dict[str, Any]:
-    """One collection as ``collections --json`` lists it."""
-    from app.core.groups import COLLECTION  # noqa: PLC0415
-
-    found = collection_groups(ws)
-    mine = next(i for i, g in enumerate(found) if g.key == COLLECTION + collection.id)
-    return collections_json(found)[mine]
+    """One collection as ``collections --json`` lists it (its count without grouping the
+    whole library: 0.2 s of a command at 10,000 documents)."""
+    notes = ws.notes
+    inside = notes.collection_documents(collection.name) & ws.library.ids()
+    return {
+        "name": collection.name,
+        "parent": _parent_name(notes, collection.parent),
+        "count": len(inside),
+    }
 
 
 def _documents(n: int) -> str:

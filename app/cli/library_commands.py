@@ -278,9 +278,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args, sync=False) as ws:
-        every = ws.library.all()
-        only = chosen(ws, args, every)
-        records = every if only is None else [r for r in every if r.id in only]
+        only = chosen(ws, args)  # ids only: the records are read once, here
+        records = [r for r in ws.library.all() if only is None or r.id in only]
         notes = existing_notes(ws)
         states = notes.reading_states() if notes else {}
         if args.json:

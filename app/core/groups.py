@@ -87,9 +87,9 @@ def status_of(doc_id: str, states: Mapping[str, ReadingState] | None) -> str:
 
 
 def with_status(
-    records: Iterable[DocumentRecord], states: Mapping[str, ReadingState] | None, status: str
+    ids: Iterable[str], states: Mapping[str, ReadingState] | None, status: str
 ) -> frozenset[str]:
-    return frozenset(r.id for r in records if status_of(r.id, states) == status)
+    return frozenset(doc_id for doc_id in ids if status_of(doc_id, states) == status)
 
 
 def recently_read_ids(
@@ -237,17 +237,17 @@ def read_shelf(
 
 
 def chosen_documents(
-    records: Sequence[DocumentRecord],
+    ids: frozenset[str],
     notes: NotesStore | None,
     *,
     collection: str | None = None,
     status: str | None = None,
 ) -> frozenset[str] | None:
-    """Which of the library's ``records`` a ``--collection`` and ``--status`` choose
-    (both: in both); None when neither is given, which means the whole library."""
+    """Which of the library's documents (``ids``: ``Library.ids``) a ``--collection`` and
+    ``--status`` choose (both: in both); None when neither is given: the whole library."""
     if collection is None and status is None:
         return None
-    chosen = frozenset(r.id for r in records)
+    chosen = ids
     if collection is not None:
         if notes is None:
             raise CollectionNotFound(collection)
@@ -255,5 +255,5 @@ def chosen_documents(
     if status is not None:
         check_status(status)
         states = notes.reading_states() if notes is not None else {}
-        chosen &= with_status(records, states, status)
+        chosen &= with_status(chosen, states, status)
     return chosen

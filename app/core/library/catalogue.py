@@ -60,6 +60,10 @@ class Catalogue:
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    def ids(self) -> frozenset[str]:
+        """Every document's id: what a count within the library needs, without the records."""
+        return frozenset(str(r[0]) for r in self._db.execute("SELECT id FROM documents"))
+
     def all(self) -> list[DocumentRecord]:
         rows = self._db.execute(f"SELECT {self._record_columns} FROM documents ORDER BY title")
         return [record_from_row(r) for r in rows]
